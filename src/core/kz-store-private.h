@@ -1,0 +1,62 @@
+/* kz-store-private.h
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "kz-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} KzMigration;
+
+const KzMigration *_kz_store_get_migrations (guint         *n_migrations);
+
+/* Helpers shared by the store's source files.  The caller holds the
+ * store's lock (kz_store_begin() or _kz_store_lock()). */
+void               _kz_store_lock           (KzStore       *self);
+void               _kz_store_unlock         (KzStore       *self);
+sqlite3_stmt      *_kz_store_prepare        (KzStore       *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean           _kz_store_exec           (KzStore       *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean           _kz_store_set_error      (KzStore       *self,
+                                             GError       **error);
+const char        *_kz_store_columns        (KzKind         kind);
+KzRecord          *_kz_store_read_record    (KzKind         kind,
+                                             sqlite3_stmt  *stmt,
+                                             int            first_column);
+GListModel        *_kz_store_collect        (KzStore       *self,
+                                             KzKind         kind,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+sqlite3           *_kz_store_db             (KzStore       *self);
+void               _kz_store_note_change    (KzStore       *self,
+                                             KzKind         kind,
+                                             const char    *uuid);
+
+G_END_DECLS

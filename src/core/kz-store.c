@@ -1,0 +1,531 @@
+/* kz-store.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "kz-store-private.h"
+
+struct _KzStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  char       *backup_path;
+  sqlite3    *db;
+  GRecMutex   lock;
+  GHashTable *statements;     /* SQL text -> sqlite3_stmt */
+  int         schema_version;
+
+  guint       depth;          /* nesting of kz_store_begin() */
+  guint       pending_kinds;  /* bit mask of kinds changed in the open transaction */
+  char       *pending_uuid;   /* the one record changed, if only one */
+  guint       pending_count;
+};
+
+G_DEFINE_FINAL_TYPE (KzStore, kz_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (kz-store-error-quark, kz_store_error)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_STATIC_ASSERT (KZ_N_KINDS < 32);
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+kz_store_finalize (GObject *object)
+{
+  KzStore *self = (KzStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_rec_mutex_clear (&self->lock);
+  g_free (self->path);
+  g_free (self->backup_path);
+  g_free (self->pending_uuid);
+
+  G_OBJECT_CLASS (kz_store_parent_class)->finalize (object);
+}
+
+static void
+kz_store_class_init (KzStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kz_store_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+}
+
+static void
+kz_store_init (KzStore *self)
+{
+  g_rec_mutex_init (&self->lock);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+char *
+kz_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "kompetenz", "portfolio.db", NULL);
+}
+
+sqlite3 *
+_kz_store_db (KzStore *self)
+{
+  return self->db;
+}
+
+void
+_kz_store_lock (KzStore *self)
+{
+  g_rec_mutex_lock (&self->lock);
+}
+
+void
+_kz_store_unlock (KzStore *self)
+{
+  g_rec_mutex_unlock (&self->lock);
+}
+
+gboolean
+_kz_store_set_error (KzStore  *self,
+                     GError  **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+    g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID,
+                 _("The change refers to a record that does not exist."));
+  else
+    g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_FAILED,
+                 _("The portfolio database reported an error: %s"),
+                 sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+sqlite3_stmt *
+_kz_store_prepare (KzStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _kz_store_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_kz_store_exec (KzStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _kz_store_set_error (self, error);
+
+  return TRUE;
+}
+
+/* Reads the schema version of an existing file without writing to it. */
+static gboolean
+peek_version (const char  *path,
+              int         *version,
+              GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int tables = 0;
+  int rc;
+
+  *version = 0;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                 " (SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      tables = sqlite3_column_int (stmt, 1);
+    }
+  else
+    rc = SQLITE_ERROR;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+
+  if (rc != SQLITE_OK || (*version == 0 && tables > 0))
+    {
+      g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_OPEN,
+                   _("“%s” is not a Kompetenz portfolio."), path);
+      return FALSE;
+    }
+
+  if (*version > KZ_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_NEWER_SCHEMA,
+                   _("The portfolio “%s” was saved by a newer version of Kompetenz "
+                     "(format %d; this version reads up to %d). Please update Kompetenz. "
+                     "The file has not been changed."),
+                   path, *version, KZ_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copies the whole database, WAL included, with SQLite's backup API. */
+static gboolean
+make_backup (KzStore  *self,
+             int       version,
+             GError  **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, version, stamp);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (dest, "main", self->db, "main")))
+    {
+      sqlite3_backup_step (backup, -1);
+      rc = sqlite3_backup_finish (backup);
+    }
+  else
+    rc = SQLITE_ERROR;
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (target);
+      g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_BACKUP,
+                   _("Could not save a copy of the portfolio to “%s” before upgrading it; "
+                     "the portfolio has not been changed."), target);
+      return FALSE;
+    }
+
+  self->backup_path = g_steal_pointer (&target);
+  return TRUE;
+}
+
+static gboolean
+run_migration (KzStore            *self,
+               const KzMigration  *migration,
+               GError            **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", migration->version);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_kz_store_exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  if (!_kz_store_exec (self, migration->sql, &local_error) ||
+      !_kz_store_exec (self, set_version, &local_error) ||
+      !_kz_store_exec (self, "COMMIT;", &local_error))
+    {
+      _kz_store_exec (self, "ROLLBACK;", NULL);
+      g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_MIGRATION,
+                   _("Could not upgrade the portfolio to format %d: %s"),
+                   migration->version, local_error->message);
+      return FALSE;
+    }
+
+  self->schema_version = migration->version;
+  return TRUE;
+}
+
+static gboolean
+migrate (KzStore  *self,
+         int       from_version,
+         GError  **error)
+{
+  const KzMigration *migrations;
+  guint n;
+
+  self->schema_version = from_version;
+  if (from_version == KZ_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (from_version > 0 && !make_backup (self, from_version, error))
+    return FALSE;
+
+  migrations = _kz_store_get_migrations (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (migrations[i].version <= from_version)
+        continue;
+      g_debug ("Upgrading %s to format %d", self->path, migrations[i].version);
+      if (!run_migration (self, &migrations[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_connection (KzStore  *self,
+                 GError  **error)
+{
+  static const char pragmas[] =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = NORMAL;"
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA busy_timeout = 5000;";
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (self->path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_OPEN,
+                   _("Could not open the portfolio “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  return _kz_store_exec (self, pragmas, error);
+}
+
+KzStore *
+kz_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(KzStore) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!peek_version (path, &version, error))
+    return NULL;
+
+  self = g_object_new (KZ_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, error) || !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+open_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  KzStore *store = kz_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+kz_store_open_async (const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kz_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_worker);
+}
+
+KzStore *
+kz_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+kz_store_get_path (KzStore *self)
+{
+  g_return_val_if_fail (KZ_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+kz_store_get_backup_path (KzStore *self)
+{
+  g_return_val_if_fail (KZ_IS_STORE (self), NULL);
+  return self->backup_path;
+}
+
+int
+kz_store_get_schema_version (KzStore *self)
+{
+  g_return_val_if_fail (KZ_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+gboolean
+kz_store_begin (KzStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
+
+  _kz_store_lock (self);
+  if (self->depth == 0 && !_kz_store_exec (self, "BEGIN IMMEDIATE;", error))
+    {
+      _kz_store_unlock (self);
+      return FALSE;
+    }
+
+  self->depth++;
+  return TRUE;
+}
+
+/* Takes what the finished transaction changed, under the lock. */
+static gboolean
+take_pending (KzStore  *self,
+              guint    *kind,
+              char    **uuid)
+{
+  guint kinds = self->pending_kinds;
+  guint count = self->pending_count;
+
+  *uuid = g_steal_pointer (&self->pending_uuid);
+  self->pending_kinds = 0;
+  self->pending_count = 0;
+
+  if (kinds == 0)
+    return FALSE;
+
+  *kind = (kinds & (kinds - 1)) == 0 ? (guint)g_bit_nth_lsf (kinds, -1) : KZ_N_KINDS;
+  if (count != 1)
+    g_clear_pointer (uuid, g_free);
+
+  return TRUE;
+}
+
+void
+_kz_store_note_change (KzStore    *self,
+                       KzKind      kind,
+                       const char *uuid)
+{
+  self->pending_kinds |= 1u << kind;
+  if (self->pending_count++ == 0)
+    self->pending_uuid = g_strdup (uuid);
+}
+
+gboolean
+kz_store_commit (KzStore  *self,
+                 GError  **error)
+{
+  g_autofree char *uuid = NULL;
+  gboolean changed = FALSE;
+  guint kind = 0;
+
+  g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    {
+      _kz_store_unlock (self);
+      return TRUE;
+    }
+
+  if (!_kz_store_exec (self, "COMMIT;", error))
+    {
+      _kz_store_exec (self, "ROLLBACK;", NULL);
+      take_pending (self, &kind, &uuid);
+      _kz_store_unlock (self);
+      return FALSE;
+    }
+
+  changed = take_pending (self, &kind, &uuid);
+  _kz_store_unlock (self);
+
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0, kind, uuid);
+
+  return TRUE;
+}
+
+/**
+ * kz_store_rollback:
+ *
+ * Abandons the open transaction.  A nested call marks the outer
+ * transaction failed: it rolls back at once and the outer commit
+ * then fails.
+ */
+void
+kz_store_rollback (KzStore *self)
+{
+  g_return_if_fail (KZ_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    _kz_store_exec (self, "ROLLBACK;", NULL);
+
+  self->depth--;
+  self->pending_kinds = 0;
+  self->pending_count = 0;
+  g_clear_pointer (&self->pending_uuid, g_free);
+  _kz_store_unlock (self);
+}

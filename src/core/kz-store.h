@@ -1,0 +1,167 @@
+/* kz-store.h
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kz-record.h"
+#include "kz-schema.h"
+
+G_BEGIN_DECLS
+
+#define KZ_STORE_ERROR (kz_store_error_quark ())
+
+typedef enum
+{
+  KZ_STORE_ERROR_OPEN,           /* the file cannot be opened or is no portfolio */
+  KZ_STORE_ERROR_NEWER_SCHEMA,   /* written by a newer Kompetenz; left untouched */
+  KZ_STORE_ERROR_MIGRATION,      /* an upgrade failed; the old file is unchanged */
+  KZ_STORE_ERROR_BACKUP,         /* the copy before an upgrade could not be made */
+  KZ_STORE_ERROR_NOT_FOUND,
+  KZ_STORE_ERROR_INVALID,        /* a record or link breaks a rule */
+  KZ_STORE_ERROR_FAILED,         /* SQLite reported an error */
+} KzStoreError;
+
+/* The newest schema this build reads and writes. */
+#define KZ_STORE_SCHEMA_VERSION 2
+
+#define KZ_TYPE_STORE (kz_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (KzStore, kz_store, KZ, STORE, GObject)
+
+/* Signal "changed" (KzStore *store, guint kind, const char *uuid):
+ * emitted after a write has committed, on the thread that wrote it.
+ * @uuid is NULL when many records changed at once (a batch commit);
+ * @kind is KZ_N_KINDS when several kinds changed. */
+
+GQuark       kz_store_error_quark       (void);
+
+/* The default location, $XDG_DATA_HOME/kompetenz/portfolio.db. */
+char        *kz_store_default_path      (void);
+
+/* Opens or creates the portfolio at @path, upgrading older files after
+ * copying them to a backup.  Safe to call from any thread; the returned
+ * store serialises all access to its connection. */
+KzStore     *kz_store_open              (const char   *path,
+                                         GError      **error);
+void         kz_store_open_async        (const char   *path,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer      user_data);
+KzStore     *kz_store_open_finish       (GAsyncResult *result,
+                                         GError      **error);
+
+const char  *kz_store_get_path          (KzStore      *self);
+/* The path of the copy made before the last upgrade, or NULL. */
+const char  *kz_store_get_backup_path   (KzStore      *self);
+int          kz_store_get_schema_version (KzStore     *self);
+
+/* Records.  Lists hold KzRecord objects ordered by title and never
+ * include deleted records. */
+GListModel  *kz_store_list              (KzStore      *self,
+                                         KzKind        kind,
+                                         GError      **error);
+void         kz_store_list_async        (KzStore      *self,
+                                         KzKind        kind,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer      user_data);
+GListModel  *kz_store_list_finish       (KzStore      *self,
+                                         GAsyncResult *result,
+                                         GError      **error);
+/* Records of @kind whose REF @field points at @uuid, such as the
+ * milestones of a project. */
+GListModel  *kz_store_list_by_ref       (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *field,
+                                         const char   *uuid,
+                                         GError      **error);
+guint        kz_store_count             (KzStore      *self,
+                                         KzKind        kind);
+/* Counts live records of @kind grouped by the value of @field (CHOICE
+ * or REF); values are GUINT_TO_POINTER counts. */
+GHashTable  *kz_store_count_by          (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *field,
+                                         GError      **error);
+/* Sums INT @sum_field of live records of @kind grouped by @group_field
+ * (a REF or CHOICE).  Values are gint64 pointers. */
+GHashTable  *kz_store_sum_by            (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *group_field,
+                                         const char   *sum_field,
+                                         GError      **error);
+/* UUID -> title (char *) of every record of @kind, deleted ones included,
+ * so that lists can show the names behind REF fields without a query
+ * per row. */
+GHashTable  *kz_store_get_titles        (KzStore      *self,
+                                         KzKind        kind,
+                                         GError      **error);
+gboolean     kz_store_is_empty          (KzStore      *self);
+
+/* Returns the record, deleted or not; NOT_FOUND if there is none. */
+KzRecord    *kz_store_get               (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *uuid,
+                                         GError      **error);
+/* Validates and writes @record (insert or update) in one transaction,
+ * stamping created and modified.  Invalid records are never written. */
+gboolean     kz_store_save              (KzStore      *self,
+                                         KzRecord     *record,
+                                         GError      **error);
+/* Marks a record deleted (a tombstone) / live again. */
+gboolean     kz_store_delete            (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *uuid,
+                                         GError      **error);
+gboolean     kz_store_restore           (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *uuid,
+                                         GError      **error);
+
+/* Links.  @a is the record of the link's a_kind, @b of its b_kind. */
+gboolean     kz_store_link              (KzStore      *self,
+                                         KzLink        link,
+                                         const char   *a,
+                                         const char   *b,
+                                         GError      **error);
+gboolean     kz_store_unlink            (KzStore      *self,
+                                         KzLink        link,
+                                         const char   *a,
+                                         const char   *b,
+                                         GError      **error);
+/* The live records linked to @uuid; @from_a says whether @uuid is the
+ * a side (then b records are returned) or the b side. */
+GListModel  *kz_store_list_linked       (KzStore      *self,
+                                         KzLink        link,
+                                         const char   *uuid,
+                                         gboolean      from_a,
+                                         GError      **error);
+
+/* Groups many writes in one transaction (demo data, imports).  Calls
+ * nest; only the outermost commit writes. */
+gboolean     kz_store_begin             (KzStore      *self,
+                                         GError      **error);
+gboolean     kz_store_commit            (KzStore      *self,
+                                         GError      **error);
+void         kz_store_rollback          (KzStore      *self);
+
+G_END_DECLS

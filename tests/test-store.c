@@ -1,0 +1,635 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "kz-store.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  KzStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("kz-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sub", "portfolio.db", NULL);
+  f->store = kz_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        remove_tree (p);
+      else
+        g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static KzRecord *make_saved (KzStore *store, KzKind kind);
+
+/* Gives every field of @record a valid value of its type; later dates
+ * and times are later, so end-after-start rules hold. */
+static void
+fill_record (KzStore  *store,
+             KzRecord *record)
+{
+  const KzKindInfo *info = kz_record_get_info (record);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const KzField *f = &info->fields[i];
+      g_autofree char *text = NULL;
+
+      switch (f->type)
+        {
+        case KZ_FIELD_TEXT:
+          if (f->flags & KZ_FIELD_FLAG_EMAIL)
+            text = g_strdup ("beratung@caritas-hildesheim.example");
+          else if (f->flags & KZ_FIELD_FLAG_URL)
+            text = g_strdup ("https://example.org/förderung");
+          else
+            text = g_strdup_printf ("Größe „%s“ – Übergang", f->name);
+          break;
+        case KZ_FIELD_CHOICE:
+          text = g_strdup (f->vocab->terms[f->vocab->n_terms - 1].id);
+          break;
+        case KZ_FIELD_LIST:
+          text = f->vocab ? g_strdup_printf ("%s, %s", f->vocab->terms[0].id, f->vocab->terms[1].id)
+                          : g_strdup ("Pflege, Übergabe");
+          break;
+        case KZ_FIELD_INT:
+          text = g_strdup ((f->flags & KZ_FIELD_FLAG_LEVEL) ? "3" : "42");
+          break;
+        case KZ_FIELD_NUMBER:
+          text = g_strdup ("12.5");
+          break;
+        case KZ_FIELD_MONEY:
+          text = g_strdup ("12345.67");
+          break;
+        case KZ_FIELD_BOOL:
+          text = g_strdup ("true");
+          break;
+        case KZ_FIELD_DATE:
+          text = g_strdup_printf ("2026-03-%02u", 1 + i);
+          break;
+        case KZ_FIELD_TIME:
+          text = g_strdup_printf ("09:%02u", 10 + i);
+          break;
+        case KZ_FIELD_REF:
+          {
+            g_autoptr(KzRecord) parent = make_saved (store, f->ref_kind);
+            text = g_strdup (kz_record_get_uuid (parent));
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_assert_true (kz_record_set_text (record, f->name, text, NULL));
+    }
+}
+
+static KzRecord *
+make_saved (KzStore *store,
+            KzKind   kind)
+{
+  g_autoptr(KzRecord) record = kz_record_new (kind);
+  g_autoptr(GError) error = NULL;
+
+  fill_record (store, record);
+  kz_store_save (store, record, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&record);
+}
+
+static void
+assert_same_fields (KzRecord *a,
+                    KzRecord *b)
+{
+  const KzKindInfo *info = kz_record_get_info (a);
+
+  g_assert_cmpstr (kz_record_get_uuid (a), ==, kz_record_get_uuid (b));
+  g_assert_cmpint (kz_record_get_created (a), ==, kz_record_get_created (b));
+  g_assert_cmpint (kz_record_get_modified (a), ==, kz_record_get_modified (b));
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      g_autofree char *ta = kz_record_dup_text (a, info->fields[i].name);
+      g_autofree char *tb = kz_record_dup_text (b, info->fields[i].name);
+
+      g_assert_nonnull (ta);
+      g_assert_cmpstr (ta, ==, tb);
+    }
+}
+
+static void
+test_open_empty (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpint (kz_store_get_schema_version (f->store), ==, KZ_STORE_SCHEMA_VERSION);
+  g_assert_true (kz_store_is_empty (f->store));
+  g_assert_null (kz_store_get_backup_path (f->store));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  for (guint k = 0; k < KZ_N_KINDS; k++)
+    g_assert_cmpuint (kz_store_count (f->store, k), ==, 0);
+}
+
+static void
+test_roundtrip (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < KZ_N_KINDS; k++)
+    {
+      KzRecord *r = make_saved (f->store, k);
+
+      g_assert_cmpint (kz_record_get_created (r), >, 0);
+      g_assert_cmpint (kz_record_get_modified (r), >=, kz_record_get_created (r));
+      g_ptr_array_add (saved, r);
+    }
+
+  /* Read everything back through a fresh connection. */
+  g_clear_object (&f->store);
+  f->store = kz_store_open (f->path, NULL);
+  g_assert_nonnull (f->store);
+  g_assert_false (kz_store_is_empty (f->store));
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      KzRecord *r = g_ptr_array_index (saved, i);
+      g_autoptr(KzRecord) back = kz_store_get (f->store, kz_record_get_kind (r),
+                                               kz_record_get_uuid (r), NULL);
+      g_autoptr(GListModel) list = kz_store_list (f->store, kz_record_get_kind (r), NULL);
+
+      g_assert_nonnull (back);
+      assert_same_fields (r, back);
+      g_assert_false (kz_record_get_deleted (back));
+      g_assert_cmpuint (g_list_model_get_n_items (list), >=, 1);
+    }
+}
+
+static void
+test_update (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KzRecord) p = make_saved (f->store, KZ_KIND_PROJECT);
+  g_autoptr(KzRecord) back = NULL;
+  gint64 before = kz_record_get_modified (p);
+
+  kz_record_set_string (p, "title", "Digitale Dienstplanung");
+  kz_record_unset (p, "tags");
+  g_assert_true (kz_store_save (f->store, p, NULL));
+  g_assert_cmpint (kz_record_get_modified (p), >, before);
+
+  back = kz_store_get (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), NULL);
+  g_assert_cmpstr (kz_record_get_title (back), ==, "Digitale Dienstplanung");
+  g_assert_false (kz_record_is_set (back, "tags"));
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_PROJECT), ==, 1);
+}
+
+static void
+test_invalid_not_written (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(KzRecord) p = kz_record_new (KZ_KIND_PROJECT);
+  g_autoptr(KzRecord) m = kz_record_new (KZ_KIND_MILESTONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ghost = g_uuid_string_random ();
+
+  fill_record (f->store, p);
+  kz_record_set_string (p, "end_date", "2020-01-01");
+  g_assert_false (kz_store_save (f->store, p, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (kz_store_get (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A reference to a record that does not exist is refused. */
+  kz_record_set_string (m, "project_id", ghost);
+  kz_record_set_string (m, "title", "Abnahme");
+  g_assert_false (kz_store_save (f->store, m, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID);
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_MILESTONE), ==, 0);
+}
+
+static void
+test_delete_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KzRecord) firm = make_saved (f->store, KZ_KIND_FIRM);
+  const char *uuid = kz_record_get_uuid (firm);
+  g_autoptr(KzRecord) back = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ghost = g_uuid_string_random ();
+
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_FIRM, uuid, NULL));
+  list = kz_store_list (f->store, KZ_KIND_FIRM, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_FIRM), ==, 0);
+
+  back = kz_store_get (f->store, KZ_KIND_FIRM, uuid, NULL);
+  g_assert_true (kz_record_get_deleted (back));
+  g_assert_cmpint (kz_record_get_modified (back), >, kz_record_get_modified (firm));
+  g_assert_cmpstr (kz_record_get_title (back), ==, kz_record_get_title (firm));
+
+  g_assert_true (kz_store_restore (f->store, KZ_KIND_FIRM, uuid, NULL));
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_FIRM), ==, 1);
+
+  g_assert_false (kz_store_delete (f->store, KZ_KIND_FIRM, ghost, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_links (Fixture       *f,
+            gconstpointer  data)
+{
+  for (guint l = 0; l < KZ_N_LINKS; l++)
+    {
+      const KzLinkInfo *info = kz_link_get_info (l);
+      g_autoptr(KzRecord) a = make_saved (f->store, info->a_kind);
+      g_autoptr(KzRecord) b1 = make_saved (f->store, info->b_kind);
+      g_autoptr(KzRecord) b2 = make_saved (f->store, info->b_kind);
+      g_autoptr(GListModel) from_a = NULL;
+      g_autoptr(GListModel) from_b = NULL;
+      g_autoptr(GListModel) after = NULL;
+      g_autoptr(KzRecord) first = NULL;
+
+      g_assert_true (kz_store_link (f->store, l, kz_record_get_uuid (a), kz_record_get_uuid (b1), NULL));
+      g_assert_true (kz_store_link (f->store, l, kz_record_get_uuid (a), kz_record_get_uuid (b2), NULL));
+      /* Linking twice is harmless: links are a set. */
+      g_assert_true (kz_store_link (f->store, l, kz_record_get_uuid (a), kz_record_get_uuid (b2), NULL));
+
+      from_a = kz_store_list_linked (f->store, l, kz_record_get_uuid (a), TRUE, NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (from_a), ==, 2);
+      from_b = kz_store_list_linked (f->store, l, kz_record_get_uuid (b1), FALSE, NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (from_b), ==, 1);
+      first = g_list_model_get_item (from_b, 0);
+      g_assert_cmpstr (kz_record_get_uuid (first), ==, kz_record_get_uuid (a));
+
+      g_assert_true (kz_store_unlink (f->store, l, kz_record_get_uuid (a), kz_record_get_uuid (b1), NULL));
+      g_assert_true (kz_store_delete (f->store, info->b_kind, kz_record_get_uuid (b2), NULL));
+      after = kz_store_list_linked (f->store, l, kz_record_get_uuid (a), TRUE, NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
+      g_clear_object (&after);
+
+      /* Relinking revives the tombstoned link. */
+      g_assert_true (kz_store_link (f->store, l, kz_record_get_uuid (a), kz_record_get_uuid (b1), NULL));
+      after = kz_store_list_linked (f->store, l, kz_record_get_uuid (a), TRUE, NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+    }
+}
+
+static void
+test_link_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KzRecord) p = make_saved (f->store, KZ_KIND_PROJECT);
+  g_autofree char *ghost = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (kz_store_link (f->store, KZ_LINK_PROJECT_ORGANISATION,
+                                 kz_record_get_uuid (p), ghost, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID);
+}
+
+static void
+test_by_ref_and_aggregates (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KzRecord) training = make_saved (f->store, KZ_KIND_TRAINING);
+  g_autoptr(KzRecord) org = make_saved (f->store, KZ_KIND_ORGANISATION);
+  g_autoptr(GListModel) regs = NULL;
+  g_autoptr(GHashTable) sums = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) titles = NULL;
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autoptr(KzRecord) r = kz_record_new (KZ_KIND_REGISTRATION);
+
+      kz_record_set_string (r, "training_id", kz_record_get_uuid (training));
+      kz_record_set_string (r, "organisation_id", kz_record_get_uuid (org));
+      kz_record_set_int (r, "participants", i);
+      g_assert_true (kz_store_save (f->store, r, NULL));
+    }
+
+  regs = kz_store_list_by_ref (f->store, KZ_KIND_REGISTRATION, "training_id",
+                               kz_record_get_uuid (training), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (regs), ==, 3);
+
+  sums = kz_store_sum_by (f->store, KZ_KIND_REGISTRATION, "training_id", "participants", NULL);
+  g_assert_cmpint (*(gint64 *)g_hash_table_lookup (sums, kz_record_get_uuid (training)), ==, 6);
+
+  counts = kz_store_count_by (f->store, KZ_KIND_REGISTRATION, "organisation_id", NULL);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, kz_record_get_uuid (org))), ==, 3);
+
+  titles = kz_store_get_titles (f->store, KZ_KIND_ORGANISATION, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (titles, kz_record_get_uuid (org)), ==, kz_record_get_title (org));
+}
+
+typedef struct
+{
+  guint  calls;
+  guint  kind;
+  char  *uuid;
+} Changes;
+
+static void
+on_changed (KzStore    *store,
+            guint       kind,
+            const char *uuid,
+            Changes    *c)
+{
+  c->calls++;
+  c->kind = kind;
+  g_free (c->uuid);
+  c->uuid = g_strdup (uuid);
+}
+
+static void
+test_changed_and_batches (Fixture       *f,
+                          gconstpointer  data)
+{
+  Changes c = { 0 };
+  g_autoptr(KzRecord) firm = make_saved (f->store, KZ_KIND_FIRM);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), &c);
+
+  g_assert_true (kz_store_save (f->store, firm, NULL));
+  g_assert_cmpuint (c.calls, ==, 1);
+  g_assert_cmpuint (c.kind, ==, KZ_KIND_FIRM);
+  g_assert_cmpstr (c.uuid, ==, kz_record_get_uuid (firm));
+
+  /* A batch commits once and reports once. */
+  g_assert_true (kz_store_begin (f->store, NULL));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(KzRecord) r = kz_record_new (KZ_KIND_FIRM);
+      g_autofree char *name = g_strdup_printf ("Softwarehaus %u", i);
+
+      kz_record_set_string (r, "name", name);
+      g_assert_true (kz_store_save (f->store, r, NULL));
+    }
+  g_assert_cmpuint (c.calls, ==, 1);
+  g_assert_true (kz_store_commit (f->store, NULL));
+  g_assert_cmpuint (c.calls, ==, 2);
+  g_assert_null (c.uuid);
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_FIRM), ==, 6);
+
+  /* A rolled-back batch leaves nothing behind and reports nothing. */
+  g_assert_true (kz_store_begin (f->store, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KzRecord) r = kz_record_new (KZ_KIND_FIRM);
+
+      kz_record_set_string (r, "name", "verworfen");
+      g_assert_true (kz_store_save (f->store, r, NULL));
+    }
+  kz_store_rollback (f->store);
+  g_assert_cmpuint (c.calls, ==, 2);
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_FIRM), ==, 6);
+
+  g_free (c.uuid);
+}
+
+static char *
+fixture_dir_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static void
+create_from_sql (const char *path,
+                 const char *sql_file)
+{
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (sql_file, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static int
+file_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version;
+}
+
+static void
+test_migrate_v1 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sql = fixture_dir_file ("portfolio-v1.sql");
+  g_autofree char *path = g_build_filename (f->dir, "old.db", NULL);
+  g_autoptr(KzStore) store = NULL;
+  g_autoptr(KzRecord) project = NULL;
+  g_autoptr(KzRecord) gone = NULL;
+  g_autoptr(GListModel) milestones = NULL;
+  g_autoptr(GListModel) partners = NULL;
+  g_autoptr(KzStore) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *backup_path;
+
+  create_from_sql (path, sql);
+  g_assert_cmpint (file_version (path), ==, 1);
+
+  store = kz_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kz_store_get_schema_version (store), ==, KZ_STORE_SCHEMA_VERSION);
+
+  project = kz_store_get (store, KZ_KIND_PROJECT, "8c3f2e40-5d6f-4071-8cbd-2e3f4a5b6c7d", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kz_record_get_title (project), ==, "Digitale Pflegedokumentation");
+  g_assert_cmpint (kz_record_get_int (project, "budget_planned"), ==, 8500000);
+  g_assert_cmpstr (kz_record_get_list (project, "tags")[1], ==, "TI");
+  g_assert_cmpstr (kz_record_get_string (project, "health"), ==, "at_risk");
+
+  milestones = kz_store_list_by_ref (store, KZ_KIND_MILESTONE, "project_id",
+                                     kz_record_get_uuid (project), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (milestones), ==, 1);
+
+  /* The link to a deleted organisation is kept but not listed. */
+  partners = kz_store_list_linked (store, KZ_LINK_PROJECT_ORGANISATION,
+                                   kz_record_get_uuid (project), TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 0);
+  gone = kz_store_get (store, KZ_KIND_ORGANISATION, "7b2e1d3f-4c5e-4f60-9bac-1d2e3f4a5b6c", NULL);
+  g_assert_true (kz_record_get_deleted (gone));
+
+  /* The copy made before the upgrade is the old file, still readable. */
+  backup_path = kz_store_get_backup_path (store);
+  g_assert_nonnull (backup_path);
+  g_assert_true (g_str_has_prefix (backup_path, path));
+  g_assert_cmpint (file_version (backup_path), ==, 1);
+
+  /* Opening the upgraded file again does not upgrade or back up twice. */
+  g_clear_object (&store);
+  store = kz_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (kz_store_get_backup_path (store));
+}
+
+static void
+test_newer_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "future.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  gsize len_before, len_after;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  g_assert_null (kz_store_open (path, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (file_version (path), ==, 99);
+}
+
+static void
+test_not_a_portfolio (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text, "Liste der Träger\n", -1, NULL));
+  g_assert_null (kz_store_open (text, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+
+  /* Some other program's SQLite file is not taken over either. */
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TABLE kontakte (name TEXT);", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_null (kz_store_open (other, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_OPEN);
+}
+
+static void
+list_ready (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GListModel **out = user_data;
+
+  *out = kz_store_list_finish (KZ_STORE (source), result, NULL);
+}
+
+static void
+test_list_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(KzRecord) o = make_saved (f->store, KZ_KIND_ORGANISATION);
+  g_autoptr(GListModel) model = NULL;
+
+  kz_store_list_async (f->store, KZ_KIND_ORGANISATION, NULL, list_ready, &model);
+  while (model == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/store/open/empty", test_open_empty);
+  ADD ("/store/record/roundtrip", test_roundtrip);
+  ADD ("/store/record/update", test_update);
+  ADD ("/store/record/invalid", test_invalid_not_written);
+  ADD ("/store/record/delete-restore", test_delete_restore);
+  ADD ("/store/link/roundtrip", test_links);
+  ADD ("/store/link/missing", test_link_missing);
+  ADD ("/store/query/aggregates", test_by_ref_and_aggregates);
+  ADD ("/store/query/async", test_list_async);
+  ADD ("/store/changed-and-batches", test_changed_and_batches);
+  ADD ("/store/migrate/v1", test_migrate_v1);
+  ADD ("/store/migrate/newer-refused", test_newer_refused);
+  ADD ("/store/open/not-a-portfolio", test_not_a_portfolio);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -535,6 +535,218 @@ test_migrate_v1 (Fixture       *f,
 }
 
 static void
+test_migrate_v2 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sql = fixture_dir_file ("portfolio-v2.sql");
+  g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
+  g_autoptr(KzStore) store = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GListModel) firms = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_from_sql (path, sql);
+  g_assert_cmpint (file_version (path), ==, 2);
+
+  store = kz_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kz_store_get_schema_version (store), ==, KZ_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (file_version (kz_store_get_backup_path (store)), ==, 2);
+
+  firms = kz_store_list (store, KZ_KIND_FIRM, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (firms), ==, 1);
+
+  /* Records that predate the search index are found after the upgrade. */
+  hits = kz_store_search (store, "marktstrasse", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+  g_clear_object (&hits);
+  hits = kz_store_search (store, "Emsl", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_clear_object (&hits);
+  hits = kz_store_search (store, "Pflegedoku", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+}
+
+static KzRecord *
+new_named (KzStore    *store,
+           KzKind      kind,
+           const char *field,
+           const char *value)
+{
+  g_autoptr(KzRecord) r = kz_record_new (kind);
+
+  kz_record_set_string (r, field, value);
+  if (kind == KZ_KIND_PROJECT)
+    kz_record_set_string (r, "status", "running");
+  g_assert_true (kz_store_save (store, r, NULL));
+
+  return g_steal_pointer (&r);
+}
+
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(KzRecord) p = NULL;
+  g_autoptr(KzRecord) o = NULL;
+  g_autoptr(GPtrArray) h = NULL;
+  KzHistoryEntry *e;
+
+  kz_store_set_author (f->store, "Anna Schröder");
+  p = new_named (f->store, KZ_KIND_PROJECT, "title", "WLAN für Bewohner:innen");
+  o = new_named (f->store, KZ_KIND_ORGANISATION, "name", "DRK-Kreisverband Goslar e.V.");
+
+  kz_store_set_author (f->store, "Ben Yilmaz");
+  kz_record_set_string (p, "health", "at_risk");
+  kz_record_set_string (p, "title", "WLAN für Bewohnerinnen und Bewohner");
+  g_assert_true (kz_store_save (f->store, p, NULL));
+  /* Saving without a change records nothing. */
+  g_assert_true (kz_store_save (f->store, p, NULL));
+  g_assert_true (kz_store_link (f->store, KZ_LINK_PROJECT_ORGANISATION,
+                                kz_record_get_uuid (p), kz_record_get_uuid (o), NULL));
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), NULL));
+
+  h = kz_store_get_history (f->store, kz_record_get_uuid (p), NULL);
+  g_assert_cmpuint (h->len, ==, 5);
+
+  e = h->pdata[0];
+  g_assert_cmpstr (e->field, ==, "deleted");
+  g_assert_cmpstr (e->new_value, ==, "true");
+  e = h->pdata[1];
+  g_assert_cmpstr (e->field, ==, "link:project-organisation");
+  g_assert_cmpstr (e->new_value, ==, kz_record_get_uuid (o));
+  /* One save's fields are recorded in schema order. */
+  e = h->pdata[2];
+  g_assert_cmpstr (e->field, ==, "health");
+  g_assert_null (e->old_value);
+  g_assert_cmpstr (e->new_value, ==, "at_risk");
+  e = h->pdata[3];
+  g_assert_cmpstr (e->field, ==, "title");
+  g_assert_cmpstr (e->old_value, ==, "WLAN für Bewohner:innen");
+  g_assert_cmpstr (e->new_value, ==, "WLAN für Bewohnerinnen und Bewohner");
+  g_assert_cmpstr (e->author, ==, "Ben Yilmaz");
+  g_assert_cmpint (e->time, >, 0);
+  e = h->pdata[4];
+  g_assert_cmpstr (e->field, ==, "*");
+  g_assert_cmpstr (e->author, ==, "Anna Schröder");
+}
+
+static guint
+n_hits (KzStore    *store,
+        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = kz_store_search (store, text, 50, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (hits);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KzRecord) o = new_named (f->store, KZ_KIND_ORGANISATION, "name", "Lebenshilfe Lüneburg-Harburg gGmbH");
+  g_autoptr(KzRecord) p = new_named (f->store, KZ_KIND_PROJECT, "title", "Digitale Schuldnerberatung");
+  g_autoptr(KzRecord) c = new_named (f->store, KZ_KIND_FIRM, "name", "Weißenfels Beratung");
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(KzRecord) first = NULL;
+
+  kz_record_set_string (o, "notes", "Träger mit Straßensozialarbeit");
+  g_assert_true (kz_store_save (f->store, o, NULL));
+
+  g_assert_cmpuint (n_hits (f->store, "Lüneburg"), ==, 1);
+  g_assert_cmpuint (n_hits (f->store, "luneburg"), ==, 1);   /* accents ignored */
+  g_assert_cmpuint (n_hits (f->store, "Lueneburg"), ==, 1);  /* ue for ü */
+  g_assert_cmpuint (n_hits (f->store, "lüneb"), ==, 1);      /* prefix */
+  g_assert_cmpuint (n_hits (f->store, "strassensozial"), ==, 1);
+  g_assert_cmpuint (n_hits (f->store, "weißen"), ==, 1);
+  g_assert_cmpuint (n_hits (f->store, "Beratung"), ==, 1);
+  g_assert_cmpuint (n_hits (f->store, "berat"), ==, 1);      /* prefix of a word only */
+  g_assert_cmpuint (n_hits (f->store, "Digitale Schuld"), ==, 1);
+  g_assert_cmpuint (n_hits (f->store, "Digitale Pflege"), ==, 0);
+  g_assert_cmpuint (n_hits (f->store, "\"OR * NEAR("), ==, 0);  /* no query syntax leaks */
+  g_assert_cmpuint (n_hits (f->store, "   "), ==, 0);
+
+  hits = kz_store_search (f->store, "schuldner", 10, NULL);
+  first = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (kz_record_get_kind (first), ==, KZ_KIND_PROJECT);
+
+  /* Renamed and deleted records leave the index. */
+  kz_record_set_string (p, "title", "Online-Beratung");
+  g_assert_true (kz_store_save (f->store, p, NULL));
+  g_assert_cmpuint (n_hits (f->store, "schuldner"), ==, 0);
+  g_assert_cmpuint (n_hits (f->store, "online"), ==, 1);
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), NULL));
+  g_assert_cmpuint (n_hits (f->store, "online"), ==, 0);
+  g_assert_true (kz_store_restore (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), NULL));
+  g_assert_cmpuint (n_hits (f->store, "online"), ==, 1);
+}
+
+static char *
+change_id_of (const char *path,
+              const char *uuid,
+              const char *field)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *id = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT change_id FROM sync_fields WHERE uuid = ?1 AND field = ?2", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return id;
+}
+
+static void
+test_pending (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(KzRecord) p = new_named (f->store, KZ_KIND_PROJECT, "title", "KI-Assistenz");
+  g_autoptr(KzRecord) o = new_named (f->store, KZ_KIND_ORGANISATION, "name", "AWO Bezirksverband");
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+
+  /* Without sync nothing is noted for upload. */
+  g_assert_false (kz_store_get_sync_enabled (f->store));
+  g_assert_cmpuint (kz_store_count_pending (f->store), ==, 0);
+  g_assert_true (kz_store_link (f->store, KZ_LINK_PROJECT_ORGANISATION,
+                                kz_record_get_uuid (p), kz_record_get_uuid (o), NULL));
+  g_assert_cmpuint (kz_store_count_pending (f->store), ==, 0);
+
+  /* Enabling notes what exists: title + status, name, one link. */
+  g_assert_true (kz_store_set_sync_enabled (f->store, TRUE, NULL));
+  g_assert_cmpuint (kz_store_count_pending (f->store), ==, 4);
+
+  /* It survives reopening. */
+  g_clear_object (&f->store);
+  f->store = kz_store_open (f->path, NULL);
+  g_assert_true (kz_store_get_sync_enabled (f->store));
+
+  first_id = change_id_of (f->path, kz_record_get_uuid (p), "title");
+  g_assert_nonnull (first_id);
+  kz_record_set_string (p, "title", "KI-Assistenz im Beratungsalltag");
+  kz_record_set_string (p, "health", "on_track");
+  g_assert_true (kz_store_save (f->store, p, NULL));
+  g_assert_cmpuint (kz_store_count_pending (f->store), ==, 5);
+
+  /* A new edit of a pending field gets a new change id. */
+  second_id = change_id_of (f->path, kz_record_get_uuid (p), "title");
+  g_assert_nonnull (second_id);
+  g_assert_cmpstr (first_id, !=, second_id);
+
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_ORGANISATION, kz_record_get_uuid (o), NULL));
+  g_assert_cmpuint (kz_store_count_pending (f->store), ==, 6);
+}
+
+static void
 test_newer_refused (Fixture       *f,
                     gconstpointer  data)
 {
@@ -627,7 +839,11 @@ main (int   argc,
   ADD ("/store/query/async", test_list_async);
   ADD ("/store/changed-and-batches", test_changed_and_batches);
   ADD ("/store/migrate/v1", test_migrate_v1);
+  ADD ("/store/migrate/v2", test_migrate_v2);
   ADD ("/store/migrate/newer-refused", test_newer_refused);
+  ADD ("/store/tracking/history", test_history);
+  ADD ("/store/tracking/search", test_search);
+  ADD ("/store/tracking/pending", test_pending);
   ADD ("/store/open/not-a-portfolio", test_not_a_portfolio);
 #undef ADD
 

@@ -72,7 +72,14 @@ write_link (KzStore     *self,
   sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
 
-  return step_done (self, stmt, error);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* Linking what is linked, or unlinking what is not, changes nothing. */
+  if (sqlite3_changes (_kz_store_db (self)) == 0)
+    return TRUE;
+
+  return _kz_store_track_link (self, link, a, b, deleted, error);
 }
 
 static gboolean

@@ -295,9 +295,56 @@ static const char migration_2[] =
   "CREATE INDEX projects_live_idx ON projects (deleted, title);\n"
   "CREATE INDEX organisations_live_idx ON organisations (deleted, name);\n";
 
+/* Version 3: per-field history, the record of local edits the sync
+ * server has not yet accepted, the server versions last seen, and a
+ * full-text index (FTS5) over every kind's searchable fields. */
+static const char migration_3[] =
+  "CREATE TABLE history (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  old_value TEXT,\n"
+  "  new_value TEXT,\n"
+  "  author TEXT,\n"
+  "  time INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX history_uuid_idx ON history (uuid, id);\n"
+  "CREATE TABLE sync_fields (\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  change_id TEXT NOT NULL UNIQUE,\n"
+  "  time INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (uuid, field)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE sync_links (\n"
+  "  link TEXT NOT NULL,\n"
+  "  a TEXT NOT NULL,\n"
+  "  b TEXT NOT NULL,\n"
+  "  change_id TEXT NOT NULL UNIQUE,\n"
+  "  time INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (link, a, b)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE sync_versions (\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  version INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (uuid, field)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TABLE search_docs (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uuid TEXT NOT NULL UNIQUE\n"
+  ");\n"
+  "CREATE VIRTUAL TABLE search USING fts5 (title, body, "
+  "tokenize = 'unicode61 remove_diacritics 2');\n"
+  "INSERT INTO meta (key, value) VALUES ('search_rebuild', '1');\n";
+
 static const KzMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KZ_STORE_SCHEMA_VERSION);

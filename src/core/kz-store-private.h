@@ -59,4 +59,31 @@ void               _kz_store_note_change    (KzStore       *self,
                                              KzKind         kind,
                                              const char    *uuid);
 
+/* Change tracking: history, pending sync changes and the search index,
+ * written in the caller's transaction (kz-store-tracking.c). */
+gboolean           _kz_store_track_save     (KzStore       *self,
+                                             KzRecord      *old,
+                                             KzRecord      *record,
+                                             GError       **error);
+gboolean           _kz_store_track_deleted  (KzStore       *self,
+                                             KzRecord      *record,
+                                             gboolean       deleted,
+                                             GError       **error);
+gboolean           _kz_store_track_link     (KzStore       *self,
+                                             KzLink         link,
+                                             const char    *a,
+                                             const char    *b,
+                                             gboolean       deleted,
+                                             GError       **error);
+gboolean           _kz_store_load_tracking  (KzStore       *self,
+                                             GError       **error);
+char              *_kz_store_meta_get       (KzStore       *self,
+                                             const char    *key);
+gboolean           _kz_store_meta_set       (KzStore       *self,
+                                             const char    *key,
+                                             const char    *value,
+                                             GError       **error);
+void               _kz_store_set_sync_flag  (KzStore       *self,
+                                             gboolean       enabled);
+
 G_END_DECLS

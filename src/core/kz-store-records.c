@@ -415,6 +415,7 @@ kz_store_save (KzStore   *self,
                GError   **error)
 {
   g_autoptr(GError) invalid = NULL;
+  g_autoptr(KzRecord) old = NULL;
   gint64 now = g_get_real_time ();
 
   g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
@@ -426,14 +427,15 @@ kz_store_save (KzStore   *self,
       return FALSE;
     }
 
-  if (kz_record_get_created (record) == 0)
-    kz_record_set_created (record, now);
-  kz_record_set_modified (record, MAX (now, kz_record_get_modified (record) + 1));
-
   if (!kz_store_begin (self, error))
     return FALSE;
 
-  if (!write_record (self, record, error))
+  old = kz_store_get (self, kz_record_get_kind (record), kz_record_get_uuid (record), NULL);
+  kz_record_set_created (record, old ? kz_record_get_created (old) : now);
+  kz_record_set_modified (record, MAX (now, kz_record_get_modified (old ? old : record) + 1));
+
+  if (!write_record (self, record, error) ||
+      !_kz_store_track_save (self, old, record, error))
     {
       kz_store_rollback (self);
       return FALSE;
@@ -443,42 +445,50 @@ kz_store_save (KzStore   *self,
 }
 
 static gboolean
+write_deleted (KzStore     *self,
+               KzRecord    *record,
+               gboolean     deleted,
+               GError     **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  sql = g_strdup_printf ("UPDATE %s SET deleted = ?2, modified = max(?3, modified + 1) "
+                         "WHERE uuid = ?1", kz_record_get_info (record)->table);
+  if (!(stmt = _kz_store_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, kz_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, deleted);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    _kz_store_set_error (self, error);
+  sqlite3_reset (stmt);
+
+  return ok && _kz_store_track_deleted (self, record, deleted, error);
+}
+
+static gboolean
 set_deleted (KzStore     *self,
              KzKind       kind,
              const char  *uuid,
              gboolean     deleted,
              GError     **error)
 {
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  g_autoptr(KzRecord) record = NULL;
 
   g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind < KZ_N_KINDS, FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  sql = g_strdup_printf ("UPDATE %s SET deleted = ?2, modified = max(?3, modified + 1) "
-                         "WHERE uuid = ?1", kz_kind_get_info (kind)->table);
-
   if (!kz_store_begin (self, error))
     return FALSE;
 
-  if ((stmt = _kz_store_prepare (self, sql, error)))
-    {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, deleted);
-      sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        _kz_store_set_error (self, error);
-      else if (sqlite3_changes (_kz_store_db (self)) == 0)
-        g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_NOT_FOUND,
-                     _("There is no %s with the id “%s”."), kz_kind_get_info (kind)->name, uuid);
-      else
-        ok = TRUE;
-      sqlite3_reset (stmt);
-    }
-
-  if (!ok)
+  if (!(record = kz_store_get (self, kind, uuid, error)) ||
+      (kz_record_get_deleted (record) != !!deleted &&
+       !write_deleted (self, record, deleted, error)))
     {
       kz_store_rollback (self);
       return FALSE;

@@ -38,6 +38,8 @@ struct _KzStore
   GRecMutex   lock;
   GHashTable *statements;     /* SQL text -> sqlite3_stmt */
   int         schema_version;
+  char       *author;
+  gboolean    sync_enabled;
 
   guint       depth;          /* nesting of kz_store_begin() */
   guint       pending_kinds;  /* bit mask of kinds changed in the open transaction */
@@ -71,6 +73,7 @@ kz_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->backup_path);
   g_free (self->pending_uuid);
+  g_free (self->author);
 
   G_OBJECT_CLASS (kz_store_parent_class)->finalize (object);
 }
@@ -356,7 +359,8 @@ kz_store_open (const char  *path,
   self = g_object_new (KZ_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!open_connection (self, error) || !migrate (self, version, error))
+  if (!open_connection (self, error) || !migrate (self, version, error) ||
+      !_kz_store_load_tracking (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -421,6 +425,39 @@ kz_store_get_schema_version (KzStore *self)
 {
   g_return_val_if_fail (KZ_IS_STORE (self), 0);
   return self->schema_version;
+}
+
+void
+kz_store_set_author (KzStore    *self,
+                     const char *author)
+{
+  g_return_if_fail (KZ_IS_STORE (self));
+
+  _kz_store_lock (self);
+  g_free (self->author);
+  self->author = (author && *author) ? g_strdup (author) : NULL;
+  _kz_store_unlock (self);
+}
+
+const char *
+kz_store_get_author (KzStore *self)
+{
+  g_return_val_if_fail (KZ_IS_STORE (self), NULL);
+  return self->author;
+}
+
+gboolean
+kz_store_get_sync_enabled (KzStore *self)
+{
+  g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
+  return self->sync_enabled;
+}
+
+void
+_kz_store_set_sync_flag (KzStore  *self,
+                         gboolean  enabled)
+{
+  self->sync_enabled = enabled;
 }
 
 gboolean

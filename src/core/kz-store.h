@@ -41,7 +41,7 @@ typedef enum
 } KzStoreError;
 
 /* The newest schema this build reads and writes. */
-#define KZ_STORE_SCHEMA_VERSION 2
+#define KZ_STORE_SCHEMA_VERSION 3
 
 #define KZ_TYPE_STORE (kz_store_get_type ())
 
@@ -155,6 +155,45 @@ GListModel  *kz_store_list_linked       (KzStore      *self,
                                          const char   *uuid,
                                          gboolean      from_a,
                                          GError      **error);
+
+/* The name recorded as the author of local changes in the history. */
+void         kz_store_set_author        (KzStore      *self,
+                                         const char   *author);
+const char  *kz_store_get_author        (KzStore      *self);
+
+typedef struct
+{
+  char   *field;       /* a field name, "deleted", "*" for creation, or "link:NAME" */
+  char   *old_value;   /* canonical text, NULL when empty */
+  char   *new_value;
+  char   *author;      /* NULL when unknown */
+  gint64  time;        /* microseconds since the epoch */
+} KzHistoryEntry;
+
+void         kz_history_entry_free      (KzHistoryEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KzHistoryEntry, kz_history_entry_free)
+
+/* Every recorded change of the record @uuid, newest first. */
+GPtrArray   *kz_store_get_history       (KzStore      *self,
+                                         const char   *uuid,
+                                         GError      **error);
+
+/* Full-text search over every kind's searchable fields.  Words match
+ * as prefixes, case and accents are ignored, and "ue" finds "ü".
+ * Returns live KzRecords of mixed kinds, best matches first. */
+GListModel  *kz_store_search            (KzStore      *self,
+                                         const char   *text,
+                                         guint         limit,
+                                         GError      **error);
+
+/* While sync is enabled every local change is also noted for upload in
+ * the same transaction.  Enabling it notes everything there is. */
+gboolean     kz_store_get_sync_enabled  (KzStore      *self);
+gboolean     kz_store_set_sync_enabled  (KzStore      *self,
+                                         gboolean      enabled,
+                                         GError      **error);
+/* Local changes (fields and links) not yet accepted by the server. */
+guint        kz_store_count_pending     (KzStore      *self);
 
 /* Groups many writes in one transaction (demo data, imports).  Calls
  * nest; only the outermost commit writes. */

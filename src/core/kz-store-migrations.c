@@ -341,10 +341,27 @@ static const char migration_3[] =
   "tokenize = 'unicode61 remove_diacritics 2');\n"
   "INSERT INTO meta (key, value) VALUES ('search_rebuild', '1');\n";
 
+/* Version 4: the server's open sync conflicts, kept locally so that
+ * they can be shown and resolved offline. */
+static const char migration_4[] =
+  "CREATE TABLE sync_conflicts (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  base_value TEXT,\n"
+  "  server_value TEXT,\n"
+  "  client_value TEXT,\n"
+  "  server_author TEXT,\n"
+  "  client_author TEXT,\n"
+  "  created INTEGER NOT NULL\n"
+  ") WITHOUT ROWID;\n";
+
 static const KzMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 4, migration_4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KZ_STORE_SCHEMA_VERSION);

@@ -83,6 +83,20 @@ gboolean           _kz_store_meta_set       (KzStore       *self,
                                              const char    *key,
                                              const char    *value,
                                              GError       **error);
+gboolean           _kz_store_write_record   (KzStore       *self,
+                                             KzRecord      *record,
+                                             GError       **error);
+gboolean           _kz_store_add_history    (KzStore       *self,
+                                             const char    *kind,
+                                             const char    *uuid,
+                                             const char    *field,
+                                             const char    *old_value,
+                                             const char    *new_value,
+                                             const char    *author,
+                                             GError       **error);
+gboolean           _kz_store_index_record   (KzStore       *self,
+                                             KzRecord      *record,
+                                             GError       **error);
 void               _kz_store_set_sync_flag  (KzStore       *self,
                                              gboolean       enabled);
 

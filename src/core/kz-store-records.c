@@ -377,10 +377,10 @@ bind_value (sqlite3_stmt  *stmt,
     }
 }
 
-static gboolean
-write_record (KzStore   *self,
-              KzRecord  *record,
-              GError   **error)
+gboolean
+_kz_store_write_record (KzStore   *self,
+                        KzRecord  *record,
+                        GError   **error)
 {
   KzKind kind = kz_record_get_kind (record);
   const KzKindInfo *info = kz_kind_get_info (kind);
@@ -434,7 +434,7 @@ kz_store_save (KzStore   *self,
   kz_record_set_created (record, old ? kz_record_get_created (old) : now);
   kz_record_set_modified (record, MAX (now, kz_record_get_modified (old ? old : record) + 1));
 
-  if (!write_record (self, record, error) ||
+  if (!_kz_store_write_record (self, record, error) ||
       !_kz_store_track_save (self, old, record, error))
     {
       kz_store_rollback (self);

@@ -89,14 +89,15 @@ _kz_store_meta_set (KzStore     *self,
   return ok;
 }
 
-static gboolean
-add_history (KzStore     *self,
-             const char  *kind,
-             const char  *uuid,
-             const char  *field,
-             const char  *old_value,
-             const char  *new_value,
-             GError     **error)
+gboolean
+_kz_store_add_history (KzStore     *self,
+                       const char  *kind,
+                       const char  *uuid,
+                       const char  *field,
+                       const char  *old_value,
+                       const char  *new_value,
+                       const char  *author,
+                       GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -110,7 +111,7 @@ add_history (KzStore     *self,
   sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, old_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, new_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, kz_store_get_author (self), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, author, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time ());
 
   return step_done (self, stmt, error);
@@ -237,9 +238,22 @@ unindex (KzStore     *self,
 }
 
 static gboolean
-index_record (KzStore   *self,
-              KzRecord  *record,
-              GError   **error)
+add_history (KzStore     *self,
+             const char  *kind,
+             const char  *uuid,
+             const char  *field,
+             const char  *old_value,
+             const char  *new_value,
+             GError     **error)
+{
+  return _kz_store_add_history (self, kind, uuid, field, old_value, new_value,
+                                kz_store_get_author (self), error);
+}
+
+gboolean
+_kz_store_index_record (KzStore   *self,
+                        KzRecord  *record,
+                        GError   **error)
 {
   g_autofree char *body = NULL;
   sqlite3_stmt *stmt;
@@ -319,7 +333,7 @@ _kz_store_track_save (KzStore   *self,
         }
     }
 
-  return index_record (self, record, error);
+  return _kz_store_index_record (self, record, error);
 }
 
 gboolean
@@ -337,7 +351,7 @@ _kz_store_track_deleted (KzStore   *self,
     return FALSE;
 
   kz_record_set_deleted (record, deleted);
-  return index_record (self, record, error);
+  return _kz_store_index_record (self, record, error);
 }
 
 gboolean
@@ -398,7 +412,7 @@ rebuild_search (KzStore  *self,
         {
           g_autoptr(KzRecord) record = g_list_model_get_item (records, i);
 
-          if (!index_record (self, record, error))
+          if (!_kz_store_index_record (self, record, error))
             goto fail;
         }
     }

@@ -579,6 +579,8 @@ new_named (KzStore    *store,
   kz_record_set_string (r, field, value);
   if (kind == KZ_KIND_PROJECT)
     kz_record_set_string (r, "status", "running");
+  else if (kind == KZ_KIND_TRAINING)
+    kz_record_set_string (r, "status", "open");
   g_assert_true (kz_store_save (store, r, NULL));
 
   return g_steal_pointer (&r);
@@ -746,6 +748,133 @@ test_pending (Fixture       *f,
   g_assert_cmpuint (kz_store_count_pending (f->store), ==, 6);
 }
 
+static KzRecord *
+registration (KzStore    *store,
+              KzRecord   *training,
+              KzRecord   *org,
+              gint64      n,
+              GError    **error)
+{
+  g_autoptr(KzRecord) r = kz_record_new (KZ_KIND_REGISTRATION);
+
+  kz_record_set_string (r, "training_id", kz_record_get_uuid (training));
+  kz_record_set_string (r, "organisation_id", kz_record_get_uuid (org));
+  kz_record_set_int (r, "participants", n);
+  if (!kz_store_save (store, r, error))
+    return NULL;
+
+  return g_steal_pointer (&r);
+}
+
+static void
+test_capacity (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(KzRecord) t = new_named (f->store, KZ_KIND_TRAINING, "title", "Datenschutz kompakt");
+  g_autoptr(KzRecord) o = new_named (f->store, KZ_KIND_ORGANISATION, "name", "Diakonie Himmelsthür");
+  g_autoptr(KzRecord) r1 = NULL;
+  g_autoptr(KzRecord) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kz_record_set_string (t, "status", "open");
+  kz_record_set_int (t, "capacity", 12);
+  g_assert_true (kz_store_save (f->store, t, NULL));
+
+  r1 = registration (f->store, t, o, 8, NULL);
+  g_assert_nonnull (r1);
+  g_assert_null (registration (f->store, t, o, 5, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "4"));
+  g_clear_error (&error);
+  r2 = registration (f->store, t, o, 4, NULL);
+  g_assert_nonnull (r2);
+
+  /* Changing one's own count is measured against the others only. */
+  kz_record_set_int (r1, "participants", 7);
+  g_assert_true (kz_store_save (f->store, r1, NULL));
+
+  /* The capacity cannot drop below what is booked. */
+  kz_record_set_int (t, "capacity", 10);
+  g_assert_false (kz_store_save (f->store, t, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A cancelled registration frees its places. */
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_REGISTRATION, kz_record_get_uuid (r2), NULL));
+  g_assert_true (kz_store_save (f->store, t, NULL));
+}
+
+static void
+test_trash_and_purge (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KzRecord) p = new_named (f->store, KZ_KIND_PROJECT, "title", "Telematikinfrastruktur");
+  g_autoptr(KzRecord) m = kz_record_new (KZ_KIND_MILESTONE);
+  g_autoptr(GListModel) trash = NULL;
+  g_autoptr(GListModel) milestones_trash = NULL;
+  g_autoptr(KzRecord) tomb = NULL;
+  g_autoptr(KzRecord) mtomb = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kz_record_set_string (m, "project_id", kz_record_get_uuid (p));
+  kz_record_set_string (m, "title", "SMC-B beantragt");
+  g_assert_true (kz_store_save (f->store, m, NULL));
+
+  g_assert_false (kz_store_purge (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID);
+
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_MILESTONE, kz_record_get_uuid (m), NULL));
+  milestones_trash = kz_store_list_deleted (f->store, KZ_KIND_MILESTONE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (milestones_trash), ==, 1);
+  g_clear_object (&milestones_trash);
+
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), NULL));
+  trash = kz_store_list_deleted (f->store, KZ_KIND_PROJECT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+  /* A milestone of a deleted project is in the trash with its project. */
+  milestones_trash = kz_store_list_deleted (f->store, KZ_KIND_MILESTONE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (milestones_trash), ==, 0);
+  g_clear_object (&trash);
+
+  g_assert_true (kz_store_purge (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), NULL));
+  trash = kz_store_list_deleted (f->store, KZ_KIND_PROJECT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+
+  tomb = kz_store_get (f->store, KZ_KIND_PROJECT, kz_record_get_uuid (p), NULL);
+  g_assert_true (kz_record_get_deleted (tomb));
+  g_assert_false (kz_record_is_set (tomb, "title"));
+  mtomb = kz_store_get (f->store, KZ_KIND_MILESTONE, kz_record_get_uuid (m), NULL);
+  g_assert_false (kz_record_is_set (mtomb, "title"));
+  history = kz_store_get_history (f->store, kz_record_get_uuid (p), NULL);
+  g_assert_cmpuint (history->len, ==, 0);
+  g_assert_cmpuint (n_hits (f->store, "Telematik"), ==, 0);
+}
+
+static void
+test_expired_contacts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KzRecord) o = new_named (f->store, KZ_KIND_ORGANISATION, "name", "ZWST Beratungsstelle");
+  const char *dates[] = { "2026-01-31", "2026-11-22", "2026-11-23", NULL };
+  g_autoptr(GListModel) expired = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(KzRecord) c = kz_record_new (KZ_KIND_CONTACT);
+
+      kz_record_set_string (c, "organisation_id", kz_record_get_uuid (o));
+      kz_record_set_string (c, "role", "management");
+      kz_record_set_string (c, "name", "Person");
+      if (dates[i])
+        kz_record_set_string (c, "deletion_date", dates[i]);
+      g_assert_true (kz_store_save (f->store, c, NULL));
+    }
+
+  expired = kz_store_list_expired_contacts (f->store, "2026-11-23", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (expired), ==, 2);
+}
+
 static void
 test_newer_refused (Fixture       *f,
                     gconstpointer  data)
@@ -844,6 +973,9 @@ main (int   argc,
   ADD ("/store/tracking/history", test_history);
   ADD ("/store/tracking/search", test_search);
   ADD ("/store/tracking/pending", test_pending);
+  ADD ("/store/rules/capacity", test_capacity);
+  ADD ("/store/trash/purge", test_trash_and_purge);
+  ADD ("/store/privacy/expired-contacts", test_expired_contacts);
   ADD ("/store/open/not-a-portfolio", test_not_a_portfolio);
 #undef ADD
 

@@ -97,6 +97,9 @@ gboolean           _kz_store_add_history    (KzStore       *self,
 gboolean           _kz_store_index_record   (KzStore       *self,
                                              KzRecord      *record,
                                              GError       **error);
+gboolean           _kz_store_check_rules    (KzStore       *self,
+                                             KzRecord      *record,
+                                             GError       **error);
 void               _kz_store_set_sync_flag  (KzStore       *self,
                                              gboolean       enabled);
 

@@ -434,7 +434,8 @@ kz_store_save (KzStore   *self,
   kz_record_set_created (record, old ? kz_record_get_created (old) : now);
   kz_record_set_modified (record, MAX (now, kz_record_get_modified (old ? old : record) + 1));
 
-  if (!_kz_store_write_record (self, record, error) ||
+  if (!_kz_store_check_rules (self, record, error) ||
+      !_kz_store_write_record (self, record, error) ||
       !_kz_store_track_save (self, old, record, error))
     {
       kz_store_rollback (self);

@@ -137,6 +137,24 @@ gboolean     kz_store_restore           (KzStore      *self,
                                          const char   *uuid,
                                          GError      **error);
 
+/* The trash: deleted records of @kind whose parent (if any) is live,
+ * most recently deleted first. */
+GListModel  *kz_store_list_deleted      (KzStore      *self,
+                                         KzKind        kind,
+                                         GError      **error);
+/* Removes a deleted record's content for good: its fields, its history
+ * and its search entry, and likewise its deleted or live children
+ * (milestones of a project …).  Only the tombstone stays, so that
+ * other devices learn of the deletion. */
+gboolean     kz_store_purge             (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *uuid,
+                                         GError      **error);
+/* Contacts whose deletion date is before @today (YYYY-MM-DD). */
+GListModel  *kz_store_list_expired_contacts (KzStore  *self,
+                                         const char   *today,
+                                         GError      **error);
+
 /* Links.  @a is the record of the link's a_kind, @b of its b_kind. */
 gboolean     kz_store_link              (KzStore      *self,
                                          KzLink        link,

@@ -163,6 +163,24 @@ test_apply_remote (Fixture       *f,
   g_assert_cmpstr (e->author, ==, "dirk");
   g_assert_cmpstr (e->old_value, ==, "Digitallotsen für Senior:innen");
 
+  /* The server refuses the local health edit as a conflict: the
+   * server's value that arrived meanwhile takes its place. */
+  {
+    g_autoptr(GPtrArray) pending = kz_store_get_pending (f->store, 0, NULL);
+    KzPendingChange *health = find_change (pending, "health");
+    KzPendingChange *end = find_change (pending, "end_date");
+    g_autoptr(KzRecord) now = NULL;
+
+    g_assert_true (kz_store_reject_change (f->store, health, NULL));
+    g_assert_true (kz_store_reject_change (f->store, end, NULL));
+    now = kz_store_get (f->store, KZ_KIND_PROJECT, uuid, NULL);
+    g_assert_cmpstr (kz_record_get_string (now, "health"), ==, "at_risk");
+    /* No server value had arrived for the end date: the local one stays
+     * until the next pull brings the server's. */
+    g_assert_cmpstr (kz_record_get_string (now, "end_date"), ==, "2026-12-31");
+    g_assert_cmpuint (kz_store_count_pending (f->store), ==, 0);
+  }
+
   g_assert_true (kz_store_apply_remote_record (f->store, KZ_KIND_PROJECT, uuid, gone, 1, NULL));
   g_clear_object (&r);
   r = kz_store_get (f->store, KZ_KIND_PROJECT, uuid, NULL);

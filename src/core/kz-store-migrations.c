@@ -357,11 +357,25 @@ static const char migration_4[] =
   "  created INTEGER NOT NULL\n"
   ") WITHOUT ROWID;\n";
 
+/* Version 5: the server's value of a field that arrived while a local
+ * edit of it was pending, applied if the server rejects that edit. */
+static const char migration_5[] =
+  "CREATE TABLE sync_shadow (\n"
+  "  uuid TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  value TEXT,\n"
+  "  version INTEGER NOT NULL,\n"
+  "  author TEXT,\n"
+  "  PRIMARY KEY (uuid, field)\n"
+  ") WITHOUT ROWID;\n";
+
 static const KzMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
+  { 5, migration_5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KZ_STORE_SCHEMA_VERSION);

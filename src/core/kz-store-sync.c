@@ -285,7 +285,39 @@ kz_store_ack_change (KzStore                *self,
     ok = run (self, "DELETE FROM sync_links WHERE change_id = ?1", change->change_id, NULL, 0, error);
   else
     ok = run (self, "DELETE FROM sync_fields WHERE change_id = ?1", change->change_id, NULL, 0, error) &&
+         run (self, "DELETE FROM sync_shadow WHERE uuid = ?1 AND field = ?2",
+              change->uuid, change->field, 0, error) &&
          (version <= 0 || set_version (self, change->uuid, change->field, version, error));
+
+  if (!ok)
+    {
+      kz_store_rollback (self);
+      return FALSE;
+    }
+
+  return kz_store_commit (self, error);
+}
+
+static gboolean apply_shadow (KzStore *self, const KzPendingChange *change, GError **error);
+
+gboolean
+kz_store_reject_change (KzStore                *self,
+                        const KzPendingChange  *change,
+                        GError                **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (change != NULL && change->change_id != NULL, FALSE);
+
+  if (change->link != NULL)
+    return kz_store_ack_change (self, change, 0, error);
+
+  if (!kz_store_begin (self, error))
+    return FALSE;
+
+  ok = run (self, "DELETE FROM sync_fields WHERE change_id = ?1", change->change_id, NULL, 0, error) &&
+       apply_shadow (self, change, error);
 
   if (!ok)
     {
@@ -336,6 +368,35 @@ merge_field (KzRecord             *record,
 }
 
 static gboolean
+keep_shadow (KzStore              *self,
+             const char           *kind,
+             const char           *uuid,
+             const KzRemoteField  *rf,
+             GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = _kz_store_prepare (self, "INSERT OR REPLACE INTO sync_shadow (uuid, field, kind, value, "
+                                  "version, author) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rf->field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rf->value, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, rf->version);
+  sqlite3_bind_text (stmt, 6, rf->author, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    _kz_store_set_error (self, error);
+  sqlite3_reset (stmt);
+
+  return ok;
+}
+
+static gboolean
 apply_fields (KzStore              *self,
               KzRecord             *record,
               gboolean              is_new,
@@ -354,7 +415,11 @@ apply_fields (KzStore              *self,
       gboolean changed = FALSE;
 
       if (is_pending (self, uuid, rf->field))
-        continue;
+        {
+          if (!keep_shadow (self, kind, uuid, rf, error))
+            return FALSE;
+          continue;
+        }
 
       if (!merge_field (record, rf, &changed, &before, error) ||
           (rf->version > 0 && !set_version (self, uuid, rf->field, rf->version, error)))
@@ -412,6 +477,49 @@ kz_store_apply_remote_record (KzStore              *self,
 
   _kz_store_note_change (self, kind, uuid);
   return kz_store_commit (self, error);
+}
+
+static gboolean
+apply_shadow (KzStore                *self,
+              const KzPendingChange  *change,
+              GError                **error)
+{
+  sqlite3_stmt *stmt;
+  KzRemoteField rf = { 0 };
+  g_autofree char *value = NULL;
+  g_autofree char *author = NULL;
+  gboolean found = FALSE;
+  KzKind kind;
+
+  stmt = _kz_store_prepare (self, "SELECT value, version, author FROM sync_shadow "
+                                  "WHERE uuid = ?1 AND field = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, change->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, change->field, -1, SQLITE_STATIC);
+  if ((found = sqlite3_step (stmt) == SQLITE_ROW))
+    {
+      value = dup_column (stmt, 0);
+      rf.version = sqlite3_column_int64 (stmt, 1);
+      author = dup_column (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  if (!found || !kz_kind_from_name (change->kind, &kind))
+    return TRUE;
+
+  rf.field = change->field;
+  rf.value = value;
+  rf.author = author;
+
+  /* Only if the field was not edited again since. */
+  if (is_pending (self, change->uuid, change->field))
+    return TRUE;
+
+  return run (self, "DELETE FROM sync_shadow WHERE uuid = ?1 AND field = ?2",
+              change->uuid, change->field, 0, error) &&
+         kz_store_apply_remote_record (self, kind, change->uuid, &rf, 1, error);
 }
 
 gboolean

@@ -77,6 +77,13 @@ gboolean   kz_store_ack_change           (KzStore         *self,
                                           gint64           version,
                                           GError         **error);
 
+/* The server refused @change as a conflict: forget it and take the
+ * server's value of the field if it arrived while the change was
+ * pending (later values come with the next pull). */
+gboolean   kz_store_reject_change        (KzStore         *self,
+                                          const KzPendingChange *change,
+                                          GError         **error);
+
 typedef struct
 {
   const char *field;    /* a field name or "deleted" */

@@ -368,7 +368,9 @@ static const char migration_5[] =
   "  version INTEGER NOT NULL,\n"
   "  author TEXT,\n"
   "  PRIMARY KEY (uuid, field)\n"
-  ") WITHOUT ROWID;\n";
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX sync_fields_time_idx ON sync_fields (time, change_id);\n"
+  "CREATE INDEX sync_links_time_idx ON sync_links (time, change_id);\n";
 
 static const KzMigration migrations[] = {
   { 1, migration_1 },

@@ -183,6 +183,46 @@ read_pending (sqlite3_stmt *stmt)
   return change;
 }
 
+static gboolean
+collect_pending (KzStore     *self,
+                 const char  *sql,
+                 guint        limit,
+                 GPtrArray   *changes,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _kz_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, limit > 0 ? (int)limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KzPendingChange *change = read_pending (stmt);
+
+      change->base = sqlite3_column_int64 (stmt, 7);  /* the time, for merging */
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    _kz_store_set_error (self, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+static int
+compare_time (gconstpointer a,
+              gconstpointer b)
+{
+  const KzPendingChange *x = *(KzPendingChange **)a;
+  const KzPendingChange *y = *(KzPendingChange **)b;
+
+  if (x->base != y->base)
+    return x->base < y->base ? -1 : 1;
+  return g_strcmp0 (x->change_id, y->change_id);
+}
+
 GPtrArray *
 kz_store_get_pending (KzStore  *self,
                       guint     limit,
@@ -190,33 +230,32 @@ kz_store_get_pending (KzStore  *self,
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify)kz_pending_change_free);
   g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (KZ_IS_STORE (self), NULL);
 
+  /* Two indexed queries, merged by time: fields before the links that
+   * were made after them, so the server learns of records first. */
   _kz_store_lock (self);
-  stmt = _kz_store_prepare (self, "SELECT change_id, kind, uuid, field, NULL, NULL, NULL, time "
-                                  "FROM sync_fields UNION ALL "
-                                  "SELECT change_id, NULL, NULL, NULL, link, a, b, time FROM sync_links "
-                                  "ORDER BY 8, 1 LIMIT ?1", error);
-  if (stmt == NULL)
+  ok = collect_pending (self, "SELECT change_id, kind, uuid, field, NULL, NULL, NULL, time "
+                              "FROM sync_fields ORDER BY time, change_id LIMIT ?1",
+                        limit, changes, error) &&
+       collect_pending (self, "SELECT change_id, NULL, NULL, NULL, link, a, b, time "
+                              "FROM sync_links ORDER BY time, change_id LIMIT ?1",
+                        limit, changes, error);
+
+  if (ok)
     {
-      _kz_store_unlock (self);
-      return NULL;
+      g_ptr_array_sort (changes, compare_time);
+      if (limit > 0 && changes->len > limit)
+        g_ptr_array_set_size (changes, limit);
     }
 
-  sqlite3_bind_int (stmt, 1, limit > 0 ? (int)limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (changes, read_pending (stmt));
-  if (rc != SQLITE_DONE)
-    _kz_store_set_error (self, error);
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; rc == SQLITE_DONE && i < changes->len; i++)
+  for (guint i = 0; ok && i < changes->len; i++)
     {
       KzPendingChange *change = changes->pdata[i];
 
+      change->base = 0;
       if (change->link != NULL)
         complete_link_change (self, change);
       else if (!complete_field_change (self, change, records))
@@ -225,7 +264,7 @@ kz_store_get_pending (KzStore  *self,
     }
   _kz_store_unlock (self);
 
-  return rc == SQLITE_DONE ? g_steal_pointer (&changes) : NULL;
+  return ok ? g_steal_pointer (&changes) : NULL;
 }
 
 static gboolean

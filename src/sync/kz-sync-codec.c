@@ -1,0 +1,575 @@
+/* kz-sync-codec.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "kz-sync-codec.h"
+
+G_DEFINE_QUARK (kz-sync-error-quark, kz_sync_error)
+
+static gboolean
+protocol_error (GError     **error,
+                const char  *what)
+{
+  g_set_error (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_PROTOCOL,
+               _("The sync server sent an answer Kompetenz does not understand (%s)."), what);
+  return FALSE;
+}
+
+static JsonObject *
+parse_object (GBytes      *body,
+              JsonParser  *parser,
+              GError     **error)
+{
+  gsize len = 0;
+  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
+  JsonNode *root;
+
+  if (data == NULL || !json_parser_load_from_data (parser, data, len, NULL))
+    {
+      protocol_error (error, "JSON");
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      protocol_error (error, "object");
+      return NULL;
+    }
+
+  return json_node_get_object (root);
+}
+
+/* A member of the given type, or NULL. */
+static JsonNode *
+member (JsonObject *object,
+        const char *name,
+        GType       type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != type)
+    return NULL;
+
+  return node;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member (object, name, G_TYPE_STRING);
+
+  return node ? json_node_get_string (node) : NULL;
+}
+
+static gboolean
+member_int (JsonObject *object,
+            const char *name,
+            gint64     *out)
+{
+  JsonNode *node = member (object, name, G_TYPE_INT64);
+
+  if (node == NULL)
+    return FALSE;
+
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+/* A string or null member; FALSE if it is missing or of another type. */
+static gboolean
+member_nullable (JsonObject  *object,
+                 const char  *name,
+                 const char **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = NULL;
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static char *
+to_string (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+char *
+kz_sync_encode_login (const char *user,
+                      const char *password)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "user");
+  json_builder_add_string_value (b, user);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, password);
+  json_builder_end_object (b);
+
+  return to_string (b);
+}
+
+gboolean
+kz_sync_decode_login (GBytes  *body,
+                      char   **token,
+                      char   **role,
+                      GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o = parse_object (body, parser, error);
+  const char *t, *r;
+
+  if (o == NULL)
+    return FALSE;
+
+  if (!(t = member_string (o, "token")) || !(r = member_string (o, "role")))
+    return protocol_error (error, "login");
+
+  *token = g_strdup (t);
+  if (role != NULL)
+    *role = g_strdup (r);
+  return TRUE;
+}
+
+static void
+encode_change (JsonBuilder     *b,
+               KzPendingChange *c)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "change_id");
+  json_builder_add_string_value (b, c->change_id);
+
+  if (c->link != NULL)
+    {
+      json_builder_set_member_name (b, "link");
+      json_builder_add_string_value (b, c->link);
+      json_builder_set_member_name (b, "a");
+      json_builder_add_string_value (b, c->a);
+      json_builder_set_member_name (b, "b");
+      json_builder_add_string_value (b, c->b);
+      json_builder_set_member_name (b, "deleted");
+      json_builder_add_boolean_value (b, c->link_deleted);
+    }
+  else
+    {
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, c->kind);
+      json_builder_set_member_name (b, "uuid");
+      json_builder_add_string_value (b, c->uuid);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, c->field);
+      json_builder_set_member_name (b, "value");
+      if (c->value != NULL)
+        json_builder_add_string_value (b, c->value);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "base");
+      json_builder_add_int_value (b, c->base);
+    }
+
+  json_builder_end_object (b);
+}
+
+char *
+kz_sync_encode_push (GPtrArray *pending)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "changes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      KzPendingChange *c = pending->pdata[i];
+
+      /* A field this version cannot read back is not sent. */
+      if (c->link != NULL || c->kind != NULL)
+        encode_change (b, c);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  return to_string (b);
+}
+
+static gboolean
+apply_result (KzStore          *store,
+              KzPendingChange  *change,
+              JsonObject       *result,
+              guint            *n_applied,
+              guint            *n_conflicts,
+              GError          **error)
+{
+  const char *status = member_string (result, "status");
+  const char *id = member_string (result, "change_id");
+  gint64 version = 0;
+
+  if (status == NULL || g_strcmp0 (id, change->change_id) != 0)
+    return protocol_error (error, "results");
+
+  if (g_str_equal (status, "conflict"))
+    {
+      (*n_conflicts)++;
+      return kz_store_reject_change (store, change, error);
+    }
+
+  if (!g_str_equal (status, "applied") && !g_str_equal (status, "duplicate"))
+    return protocol_error (error, status);
+
+  member_int (result, "version", &version);
+  (*n_applied)++;
+  return kz_store_ack_change (store, change, version, error);
+}
+
+gboolean
+kz_sync_apply_results (KzStore    *store,
+                       GPtrArray  *pending,
+                       GBytes     *body,
+                       guint      *n_applied,
+                       guint      *n_conflicts,
+                       GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o = parse_object (body, parser, error);
+  JsonNode *node;
+  JsonArray *results;
+  guint j = 0;
+
+  if (o == NULL)
+    return FALSE;
+  if (!(node = member (o, "results", JSON_TYPE_ARRAY)))
+    return protocol_error (error, "results");
+
+  results = json_node_get_array (node);
+  if (!kz_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      KzPendingChange *change = pending->pdata[i];
+      JsonNode *r;
+
+      if (change->link == NULL && change->kind == NULL)
+        continue;
+
+      r = j < json_array_get_length (results) ? json_array_get_element (results, j++) : NULL;
+      if (r == NULL || !JSON_NODE_HOLDS_OBJECT (r) ||
+          !apply_result (store, change, json_node_get_object (r), n_applied, n_conflicts, error))
+        {
+          kz_store_rollback (store);
+          return error && *error ? FALSE : protocol_error (error, "results");
+        }
+    }
+
+  return kz_store_commit (store, error);
+}
+
+static gboolean
+decode_fields (JsonObject  *record,
+               GArray      *out)
+{
+  JsonNode *node = member (record, "fields", JSON_TYPE_OBJECT);
+  JsonObject *fields;
+  g_autoptr(GList) names = NULL;
+  KzRemoteField deleted = { "deleted", NULL, 0, NULL };
+  JsonNode *del = member (record, "deleted", G_TYPE_BOOLEAN);
+
+  if (node == NULL || del == NULL)
+    return FALSE;
+
+  fields = json_node_get_object (node);
+  names = json_object_get_members (fields);
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonNode *f = json_object_get_member (fields, l->data);
+      KzRemoteField rf = { l->data, NULL, 0, NULL };
+
+      if (!JSON_NODE_HOLDS_OBJECT (f) ||
+          !member_nullable (json_node_get_object (f), "value", &rf.value) ||
+          !member_int (json_node_get_object (f), "version", &rf.version))
+        return FALSE;
+      rf.author = member_string (json_node_get_object (f), "author");
+      g_array_append_val (out, rf);
+    }
+
+  deleted.value = json_node_get_boolean (del) ? "true" : "false";
+  member_int (record, "version", &deleted.version);
+  g_array_append_val (out, deleted);
+
+  return TRUE;
+}
+
+static gboolean
+apply_record (KzStore     *store,
+              JsonNode    *node,
+              GError     **error)
+{
+  g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (KzRemoteField));
+  JsonObject *record;
+  const char *kind_name, *uuid;
+  KzKind kind;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return protocol_error (error, "records");
+
+  record = json_node_get_object (node);
+  kind_name = member_string (record, "kind");
+  uuid = member_string (record, "uuid");
+
+  if (kind_name == NULL || !kz_kind_from_name (kind_name, &kind) ||
+      uuid == NULL || !g_uuid_string_is_valid (uuid) || !decode_fields (record, fields))
+    return protocol_error (error, "record");
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *name = g_array_index (fields, KzRemoteField, i).field;
+
+      if (!g_str_equal (name, "deleted") && kz_kind_find_field (kind, name) < 0)
+        return protocol_error (error, name);
+    }
+
+  return kz_store_apply_remote_record (store, kind, uuid,
+                                       (KzRemoteField *)(gpointer)fields->data, fields->len, error);
+}
+
+static gboolean
+apply_link (KzStore   *store,
+            JsonNode  *node,
+            GError   **error)
+{
+  JsonObject *o;
+  const char *name, *a, *b;
+  JsonNode *del;
+  KzLink link;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return protocol_error (error, "links");
+
+  o = json_node_get_object (node);
+  name = member_string (o, "link");
+  a = member_string (o, "a");
+  b = member_string (o, "b");
+  del = member (o, "deleted", G_TYPE_BOOLEAN);
+
+  if (name == NULL || !kz_link_from_name (name, &link) || a == NULL || b == NULL || del == NULL ||
+      !g_uuid_string_is_valid (a) || !g_uuid_string_is_valid (b))
+    return protocol_error (error, "link");
+
+  return kz_store_apply_remote_link (store, link, a, b, json_node_get_boolean (del), error);
+}
+
+static gboolean
+apply_page_items (KzStore     *store,
+                  JsonObject  *o,
+                  guint       *n_records,
+                  GError     **error)
+{
+  JsonNode *records = member (o, "records", JSON_TYPE_ARRAY);
+  JsonNode *links = member (o, "links", JSON_TYPE_ARRAY);
+  JsonArray *ra, *la;
+
+  if (records == NULL || links == NULL)
+    return protocol_error (error, "page");
+
+  ra = json_node_get_array (records);
+  la = json_node_get_array (links);
+  for (guint i = 0; i < json_array_get_length (ra); i++)
+    if (!apply_record (store, json_array_get_element (ra, i), error))
+      return FALSE;
+  for (guint i = 0; i < json_array_get_length (la); i++)
+    if (!apply_link (store, json_array_get_element (la, i), error))
+      return FALSE;
+
+  *n_records += json_array_get_length (ra) + json_array_get_length (la);
+  return TRUE;
+}
+
+gboolean
+kz_sync_apply_page (KzStore   *store,
+                    GBytes    *body,
+                    gboolean  *more,
+                    guint     *n_records,
+                    GError   **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o = parse_object (body, parser, error);
+  JsonNode *more_node;
+  gint64 cursor;
+
+  if (o == NULL)
+    return FALSE;
+
+  more_node = member (o, "more", G_TYPE_BOOLEAN);
+  if (more_node == NULL || !member_int (o, "cursor", &cursor) || cursor < 0)
+    return protocol_error (error, "page");
+
+  if (!kz_store_begin (store, error))
+    return FALSE;
+
+  if (!apply_page_items (store, o, n_records, error) ||
+      !kz_store_set_sync_cursor (store, MAX (cursor, kz_store_get_sync_cursor (store)), error))
+    {
+      kz_store_rollback (store);
+      return FALSE;
+    }
+
+  *more = json_node_get_boolean (more_node);
+  return kz_store_commit (store, error);
+}
+
+static KzConflict *
+decode_conflict (JsonNode *node)
+{
+  g_autoptr(KzConflict) c = g_new0 (KzConflict, 1);
+  g_autoptr(GDateTime) created = NULL;
+  const char *base = NULL, *server = NULL, *client = NULL;
+  JsonObject *o;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  o = json_node_get_object (node);
+  c->id = g_strdup (member_string (o, "id"));
+  c->kind = g_strdup (member_string (o, "kind"));
+  c->uuid = g_strdup (member_string (o, "uuid"));
+  c->field = g_strdup (member_string (o, "field"));
+  if (!c->id || !c->kind || !c->uuid || !c->field || !kz_kind_from_name (c->kind, NULL) ||
+      !member_nullable (o, "server", &server) || !member_nullable (o, "client", &client))
+    return NULL;
+
+  member_nullable (o, "base", &base);
+  c->base_value = g_strdup (base);
+  c->server_value = g_strdup (server);
+  c->client_value = g_strdup (client);
+  c->server_author = g_strdup (member_string (o, "server_author"));
+  c->client_author = g_strdup (member_string (o, "client_author"));
+  if (member_string (o, "created") &&
+      (created = g_date_time_new_from_iso8601 (member_string (o, "created"), NULL)))
+    c->created = g_date_time_to_unix (created) * G_USEC_PER_SEC;
+
+  return g_steal_pointer (&c);
+}
+
+gboolean
+kz_sync_apply_conflicts (KzStore   *store,
+                         GBytes    *body,
+                         guint     *n_conflicts,
+                         GError   **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)kz_conflict_free);
+  JsonObject *o = parse_object (body, parser, error);
+  JsonNode *node;
+  JsonArray *array;
+
+  if (o == NULL)
+    return FALSE;
+  if (!(node = member (o, "conflicts", JSON_TYPE_ARRAY)))
+    return protocol_error (error, "conflicts");
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      KzConflict *c = decode_conflict (json_array_get_element (array, i));
+
+      if (c == NULL)
+        return protocol_error (error, "conflict");
+      g_ptr_array_add (list, c);
+    }
+
+  *n_conflicts = list->len;
+  return kz_store_replace_conflicts (store, list, error);
+}
+
+gboolean
+kz_sync_decode_status (GBytes  *body,
+                       gint64  *cursor,
+                       GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o = parse_object (body, parser, error);
+  gint64 protocol = 0;
+
+  if (o == NULL)
+    return FALSE;
+  if (!member_int (o, "protocol", &protocol) || !member_int (o, "cursor", cursor))
+    return protocol_error (error, "status");
+
+  if (protocol != 1)
+    {
+      g_set_error (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_PROTOCOL,
+                   _("The sync server speaks protocol version %" G_GINT64_FORMAT
+                     "; this version of Kompetenz speaks version 1."), protocol);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+kz_sync_encode_resolve (const char *value)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "value");
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+
+  return to_string (b);
+}
+
+char *
+kz_sync_decode_error (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o = parse_object (body, parser, NULL);
+  JsonNode *err;
+
+  if (o == NULL || !(err = member (o, "error", JSON_TYPE_OBJECT)))
+    return NULL;
+
+  return g_strdup (member_string (json_node_get_object (err), "message"));
+}

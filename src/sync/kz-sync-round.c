@@ -1,0 +1,348 @@
+/* kz-sync-round.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kz-sync-client-private.h"
+#include "kz-store-sync.h"
+
+/* One sync round: status, then push until nothing is pending, then
+ * pull until the server has nothing newer, then the open conflicts.
+ * Network I/O runs on the main context; applying a pulled page, the
+ * one big write, runs in a worker thread. */
+
+#define PUSH_BATCH 500
+#define PULL_PAGE  500
+
+typedef struct
+{
+  KzSyncStats  stats;
+  GPtrArray   *pending;
+  gint64       server_cursor;
+  gint64       start_cursor;
+  char        *last_first_id;
+} Round;
+
+static void
+round_free (Round *round)
+{
+  g_clear_pointer (&round->pending, g_ptr_array_unref);
+  g_free (round->last_first_id);
+  g_free (round);
+}
+
+static void push_next (GTask *task);
+static void pull_next (GTask *task);
+
+static KzSyncClient *
+client_of (GTask *task)
+{
+  return g_task_get_source_object (task);
+}
+
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  KzSyncClient *self = client_of (task);
+  KzSyncState state = KZ_SYNC_STATE_ERROR;
+
+  if (g_error_matches (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_NETWORK))
+    state = KZ_SYNC_STATE_OFFLINE;
+  else if (g_error_matches (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_UNAUTHORIZED))
+    state = KZ_SYNC_STATE_SIGNED_OUT;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    state = KZ_SYNC_STATE_IDLE;
+
+  _kz_sync_client_set_state (self, state, state == KZ_SYNC_STATE_IDLE ? NULL : error);
+  _kz_sync_client_set_progress (self, -1);
+  _kz_sync_client_refresh_counts (self);
+  g_task_return_error (task, error);
+}
+
+static void
+conflicts_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) body = _kz_sync_client_request_finish (self, result, &error);
+
+  if (body == NULL ||
+      !kz_sync_apply_conflicts (kz_sync_client_get_store (self), body, &round->stats.conflicts, &error))
+    {
+      fail (task, error);
+      return;
+    }
+
+  _kz_sync_client_set_state (self, KZ_SYNC_STATE_IDLE, NULL);
+  _kz_sync_client_set_progress (self, -1);
+  _kz_sync_client_refresh_counts (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+fetch_conflicts (GTask *task)
+{
+  _kz_sync_client_request (client_of (task), "GET", "/api/v1/conflicts", NULL,
+                           g_task_get_cancellable (task), conflicts_done_cb, task);
+}
+
+typedef struct
+{
+  GBytes   *body;
+  gboolean  more;
+  guint     n_records;
+} PageJob;
+
+static void
+page_job_free (PageJob *job)
+{
+  g_bytes_unref (job->body);
+  g_free (job);
+}
+
+static void
+apply_page_worker (GTask        *job_task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PageJob *job = task_data;
+  GError *error = NULL;
+
+  if (kz_sync_apply_page (kz_sync_client_get_store (source_object), job->body,
+                          &job->more, &job->n_records, &error))
+    g_task_return_boolean (job_task, TRUE);
+  else
+    g_task_return_error (job_task, error);
+}
+
+static void
+page_applied_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  PageJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  gint64 cursor, span;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      fail (task, error);
+      return;
+    }
+
+  round->stats.pulled += job->n_records;
+  cursor = kz_store_get_sync_cursor (kz_sync_client_get_store (self));
+  span = round->server_cursor - round->start_cursor;
+  if (span > 0)
+    _kz_sync_client_set_progress (self, CLAMP ((double)(cursor - round->start_cursor) / span, 0, 1));
+
+  if (job->more && !g_task_return_error_if_cancelled (task))
+    pull_next (g_steal_pointer (&task));
+  else if (!job->more)
+    fetch_conflicts (g_steal_pointer (&task));
+}
+
+static void
+pull_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  KzSyncClient *self = client_of (task);
+  g_autoptr(GTask) job_task = NULL;
+  GError *error = NULL;
+  GBytes *body = _kz_sync_client_request_finish (self, result, &error);
+  PageJob *job;
+
+  if (body == NULL)
+    {
+      fail (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  job = g_new0 (PageJob, 1);
+  job->body = body;
+  job_task = g_task_new (self, NULL, page_applied_cb, task);
+  g_task_set_task_data (job_task, job, (GDestroyNotify)page_job_free);
+  g_task_run_in_thread (job_task, apply_page_worker);
+}
+
+static void
+pull_next (GTask *task)
+{
+  KzSyncClient *self = client_of (task);
+  g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
+                                           kz_store_get_sync_cursor (kz_sync_client_get_store (self)),
+                                           PULL_PAGE);
+
+  _kz_sync_client_request (self, "GET", path, NULL, g_task_get_cancellable (task),
+                           pull_done_cb, task);
+}
+
+static void
+push_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) body = _kz_sync_client_request_finish (self, result, &error);
+  guint applied = 0, refused = 0;
+
+  if (body == NULL ||
+      !kz_sync_apply_results (kz_sync_client_get_store (self), round->pending, body,
+                              &applied, &refused, &error))
+    {
+      fail (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  round->stats.pushed += applied;
+  round->stats.refused += refused;
+  _kz_sync_client_refresh_counts (self);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else
+    push_next (task);
+}
+
+static void
+push_next (GTask *task)
+{
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  g_autofree char *json = NULL;
+  GError *error = NULL;
+  KzPendingChange *first;
+
+  g_clear_pointer (&round->pending, g_ptr_array_unref);
+  round->pending = kz_store_get_pending (kz_sync_client_get_store (self), PUSH_BATCH, &error);
+  if (round->pending == NULL)
+    {
+      fail (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* Nothing left, or only what this version cannot send: pull. */
+  first = round->pending->len ? round->pending->pdata[0] : NULL;
+  if (first == NULL || g_strcmp0 (first->change_id, round->last_first_id) == 0)
+    {
+      pull_next (task);
+      return;
+    }
+
+  g_free (round->last_first_id);
+  round->last_first_id = g_strdup (first->change_id);
+  json = kz_sync_encode_push (round->pending);
+  _kz_sync_client_request (self, "POST", "/api/v1/changes", json, g_task_get_cancellable (task),
+                           push_done_cb, task);
+}
+
+static void
+status_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) body = _kz_sync_client_request_finish (self, result, &error);
+
+  if (body == NULL || !kz_sync_decode_status (body, &round->server_cursor, &error))
+    {
+      fail (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  round->start_cursor = kz_store_get_sync_cursor (kz_sync_client_get_store (self));
+  push_next (task);
+}
+
+void
+kz_sync_client_sync_async (KzSyncClient        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kz_sync_client_sync_async);
+  g_task_set_task_data (task, g_new0 (Round, 1), (GDestroyNotify)round_free);
+
+  if (!_kz_sync_client_is_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  if (!kz_store_get_sync_enabled (kz_sync_client_get_store (self)) &&
+      !kz_store_set_sync_enabled (kz_sync_client_get_store (self), TRUE, &error))
+    {
+      fail (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  _kz_sync_client_set_state (self, KZ_SYNC_STATE_SYNCING, NULL);
+  _kz_sync_client_request (self, "GET", "/api/v1/status", NULL, cancellable, status_done_cb, task);
+}
+
+gboolean
+kz_sync_client_sync_finish (KzSyncClient  *self,
+                            GAsyncResult  *result,
+                            KzSyncStats   *stats,
+                            GError       **error)
+{
+  Round *round;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  round = g_task_get_task_data (G_TASK (result));
+  if (stats != NULL)
+    *stats = round->stats;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -70,10 +70,10 @@ check_registration (KzStore   *self,
     {
       g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "Only %" G_GINT64_FORMAT " place is left in “%s”.",
-                                "Only %" G_GINT64_FORMAT " places are left in “%s”.",
-                                MAX (0, capacity - others)),
-                   MAX (0, capacity - others), kz_record_get_title (training));
+                                "Only %d place is left in “%s”.",
+                                "Only %d places are left in “%s”.",
+                                (int)MAX (0, capacity - others)),
+                   (int)MAX (0, capacity - others), kz_record_get_title (training));
       return FALSE;
     }
 
@@ -94,8 +94,8 @@ check_training (KzStore   *self,
   if (registered > kz_record_get_int (training, "capacity"))
     {
       g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID,
-                   _("The capacity cannot be below the %" G_GINT64_FORMAT " participants already registered."),
-                   registered);
+                   _("The capacity cannot be below the %d participants already registered."),
+                   (int)registered);
       return FALSE;
     }
 

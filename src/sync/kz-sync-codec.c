@@ -537,8 +537,8 @@ kz_sync_decode_status (GBytes  *body,
   if (protocol != 1)
     {
       g_set_error (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_PROTOCOL,
-                   _("The sync server speaks protocol version %" G_GINT64_FORMAT
-                     "; this version of Kompetenz speaks version 1."), protocol);
+                   _("The sync server speaks protocol version %d; "
+                     "this version of Kompetenz speaks version 1."), (int)protocol);
       return FALSE;
     }
 

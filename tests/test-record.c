@@ -25,6 +25,7 @@
 #include "kz-format.h"
 #include "kz-parse.h"
 #include "kz-record.h"
+#include "kz-record-json.h"
 
 static void
 test_parse_numbers (void)
@@ -261,6 +262,58 @@ test_format (void)
   g_assert_cmpstr (num, ==, "12.5");
 }
 
+static void
+test_json (void)
+{
+  g_autoptr(KzRecord) p = kz_record_new (KZ_KIND_PROJECT);
+  g_autoptr(KzRecord) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *tags[] = { "Pflege", "TI, KIM", NULL };
+  KzKind kind = KZ_N_KINDS;
+
+  kz_record_set_string (p, "title", "Digitale Pflegedokumentation");
+  kz_record_set_string (p, "status", "running");
+  kz_record_set_int (p, "budget_planned", 8500050);
+  kz_record_set_list (p, "tags", tags);
+  kz_record_set_created (p, 1763892000000000);
+  kz_record_set_modified (p, 1763895600000000);
+
+  text = kz_record_to_string (p, FALSE);
+  g_assert_nonnull (strstr (text, "\"budget_planned\":\"85000.50\""));
+  g_assert_nonnull (strstr (text, "\"type\":\"project\""));
+
+  node = json_from_string (text, NULL);
+  back = kz_record_from_json (node, &kind, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kind, ==, KZ_KIND_PROJECT);
+  g_assert_cmpstr (kz_record_get_uuid (back), ==, kz_record_get_uuid (p));
+  g_assert_cmpint (kz_record_get_modified (back), ==, 1763895600000000);
+  g_assert_cmpint (kz_record_get_int (back, "budget_planned"), ==, 8500050);
+  g_assert_cmpuint (g_strv_length ((char **)kz_record_get_list (back, "tags")), ==, 3);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Unknown fields, wrong kinds and bad values are refused by name. */
+  node = json_from_string ("{\"type\":\"firm\",\"fields\":{\"titel\":\"x\"}}", NULL);
+  g_assert_null (kz_record_from_json (node, NULL, &error));
+  g_assert_error (error, KZ_RECORD_ERROR, KZ_RECORD_ERROR_UNKNOWN_FIELD);
+  g_assert_nonnull (strstr (error->message, "titel"));
+  g_clear_error (&error);
+  g_clear_pointer (&node, json_node_unref);
+
+  kind = KZ_KIND_FIRM;
+  node = json_from_string ("{\"type\":\"project\"}", NULL);
+  g_assert_null (kz_record_from_json (node, &kind, &error));
+  g_assert_error (error, KZ_RECORD_ERROR, KZ_RECORD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&node, json_node_unref);
+
+  node = json_from_string ("{\"fields\":{\"name\":\"Nordlicht\",\"size\":\"riesig\"}}", NULL);
+  g_assert_null (kz_record_from_json (node, &kind, &error));
+  g_assert_error (error, KZ_RECORD_ERROR, KZ_RECORD_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/record/validate", test_validate);
   g_test_add_func ("/record/copy", test_copy);
   g_test_add_func ("/record/format", test_format);
+  g_test_add_func ("/record/json", test_json);
 
   return g_test_run ();
 }

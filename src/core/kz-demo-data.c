@@ -493,7 +493,7 @@ const KzDemoOrgPattern _kz_demo_org_patterns[] = {
   { "drk", "DRK-Hausnotruf {short}", "elderly,health", 5, 30, 1 },
 
   { "diakonie", "Diakonisches Werk {short} e.V.", NULL, 80, 700, 3 },
-  { "diakonie", "Diakonisches Werk im Ev.-luth. Kirchenkreis {town}", "special,family", 20, 200, 2 },
+  { "diakonie", "Diakonisches Werk im Ev.-luth. Kirchenkreis {short}", "special,family", 20, 200, 2 },
   { "diakonie", "Diakoniestation {town} gGmbH", "elderly,health", 20, 90, 3 },
   { "diakonie", "Ev. Kita {church} {town}", "youth", 10, 35, 3 },
   { "diakonie", "Ev. Altenzentrum {church} {town}", "elderly", 60, 180, 2 },
@@ -501,9 +501,9 @@ const KzDemoOrgPattern _kz_demo_org_patterns[] = {
   { "diakonie", "Ev. Beratungszentrum {town}", "family,special", 5, 25, 1 },
   { "diakonie", "Diakonische Behindertenhilfe {short} gGmbH", "disability", 80, 900, 1 },
 
-  { "zwst", "Jüdische Gemeinde {town} (ZWST)", "selfhelp,special,elderly", 2, 25, 3 },
+  { "zwst", "Jüdische Gemeinde {seat} (ZWST)", "selfhelp,special,elderly", 2, 25, 3 },
   { "zwst", "Jüdische Kultusgemeinde {short} e.V. (ZWST)", "selfhelp,special", 2, 15, 1 },
-  { "zwst", "Liberale Jüdische Gemeinde {town} e.V. (ZWST)", "selfhelp,elderly", 2, 10, 1 },
+  { "zwst", "Liberale Jüdische Gemeinde {seat} e.V. (ZWST)", "selfhelp,elderly", 2, 10, 1 },
 };
 KZ_DEMO_LEN (_kz_demo_org_patterns);
 

@@ -37,6 +37,13 @@ G_BEGIN_DECLS
   extern const guint name##_len
 #define KZ_DEMO_LEN(name) const guint name##_len = G_N_ELEMENTS (name)
 
+/* A term id and how often it is chosen, relative to its neighbours. */
+typedef struct
+{
+  const char *id;
+  guint       weight;
+} KzDemoChoice;
+
 typedef struct
 {
   const char *ags;        /* district, a term id of kz_vocab_district */
@@ -61,8 +68,10 @@ typedef struct
   guint       weight;
 } KzDemoUmbrella;
 
-/* Name templates understand {town}, {short}, {area}, {diocese},
- * {saint}, {church} and {kita}; see _kz_demo_expand(). */
+/* Name templates understand {town} (any town of the district), {seat}
+ * (its main town), {short}, {area}, {diocese}, {saint}, {church} and
+ * {kita}; see _kz_demo_expand().  Templates without {town} are placed
+ * in the district's main town. */
 typedef struct
 {
   const char *umbrella;
@@ -105,6 +114,7 @@ typedef struct
   const char *call;           /* deadline title with {n} and {year} */
   guint       calls_per_year; /* 0: open all year */
   guint       weight;
+  const char *fields;         /* fields of work it funds, "," separated; NULL: all */
 } KzDemoProgramme;
 
 typedef struct
@@ -114,6 +124,7 @@ typedef struct
   const char *focus_area;
   const char *formats;     /* "," separated term ids of kz_vocab_training_format */
   const char *description;
+  const char *field_of_work; /* for in-house trainings; NULL: any */
 } KzDemoTopic;
 
 typedef struct
@@ -124,6 +135,7 @@ typedef struct
   guint       min_days;
   guint       max_days;
   guint       weight;
+  const char *sectors;     /* "|" separated firm sectors it suits; NULL: all */
 } KzDemoCooperation;
 
 /* kz-demo-data.c: people, places and organisations */
@@ -171,6 +183,9 @@ typedef struct
   char             *domain;        /* "awo-kreisverband-gifhorn.example.org" */
   const KzDemoTown *town;
   guint             district;      /* index into kz_vocab_district */
+  guint             advisor;       /* index into _kz_demo_advisors */
+  guint             phone;         /* switchboard number, without area code */
+  guint             staff;
   guint             fields;        /* bit mask of kz_vocab_field_of_work indices */
   int               first_project; /* first project it leads, or -1 */
 } KzDemoOrg;
@@ -181,6 +196,8 @@ typedef struct
   const KzDemoProjectPattern *pattern;
   guint                       lead;         /* index into orgs */
   const char                 *status;       /* term id of kz_vocab_status */
+  const char                 *field;        /* term id of kz_vocab_field_of_work, or NULL */
+  guint                       applications; /* how many applications fund it */
   int                         start;        /* days from today, or KZ_DEMO_NO_DATE */
   int                         end;
   gint64                      budget;       /* planned, in cents */
@@ -189,8 +206,9 @@ typedef struct
 
 typedef struct
 {
-  char  uuid[KZ_DEMO_UUID_LEN];
-  char *name;
+  char                uuid[KZ_DEMO_UUID_LEN];
+  char               *name;
+  const KzDemoSector *sector;
 } KzDemoFirm;
 
 typedef struct
@@ -209,7 +227,10 @@ typedef struct
   guint          n_projects;
   guint          n_writes;
   GHashTable    *names;          /* organisation names in use */
+  guint          n_districts;    /* terms of kz_vocab_district */
+  const KzDemoDistrict **districts; /* per district, or NULL if not in the table */
   GPtrArray    **district_towns; /* per district: const KzDemoTown * */
+  GArray       **district_orgs;  /* per district: guint indices into orgs */
   KzDemoTown    *fallback_towns; /* for districts the town table lacks */
   GArray        *orgs;           /* KzDemoOrg */
   GArray        *firms;          /* KzDemoFirm */
@@ -235,13 +256,14 @@ gboolean     _kz_demo_chance       (KzDemo              *demo,
 guint        _kz_demo_weighted     (KzDemo              *demo,
                                     const guint         *weights,
                                     guint                n);
+const char  *_kz_demo_choose       (KzDemo              *demo,
+                                    const KzDemoChoice  *choices,
+                                    guint                n);
 char        *_kz_demo_pick_part    (KzDemo              *demo,
                                     const char          *list,
-                                    const char          *separator);
+                                    char                 separator);
 void         _kz_demo_person       (KzDemo              *demo,
                                     KzDemoPerson        *person);
-char        *_kz_demo_phone        (KzDemo              *demo,
-                                    const char          *area_code);
 char        *_kz_demo_expand       (const char          *pattern,
                                     const char * const  *keys_and_values);
 char        *_kz_demo_fold         (const char          *text);
@@ -251,6 +273,9 @@ char        *_kz_demo_email        (const KzDemoPerson  *person,
                                     const char          *domain);
 guint        _kz_demo_term_index   (const KzVocabulary  *vocab,
                                     const char          *id);
+gboolean     _kz_demo_list_has     (const char          *list,
+                                    char                 separator,
+                                    const char          *item);
 void         _kz_demo_format_date  (KzDemo              *demo,
                                     int                  offset,
                                     char                 out[11]);

@@ -148,7 +148,7 @@ const KzDemoProjectPattern _kz_demo_project_patterns[] = {
     "Elternbriefe, Krankmeldungen und Termine laufen über eine datenschutzkonforme Kita-App "
     "statt über Zettel und private Messenger.",
     "App ausgewählt|Einwilligungen der Eltern eingeholt|Pilot in einer Gruppe|Alle Gruppen umgestellt",
-    3000, 20000 },
+    5000, 20000 },
   { "Medienkompetenz in der offenen Jugendarbeit", "education", "youth",
     "Jugend,Medienkompetenz,Workshops",
     "Jugendliche gestalten Podcasts und Videos und lernen dabei, Falschmeldungen und "
@@ -183,7 +183,7 @@ const KzDemoProjectPattern _kz_demo_project_patterns[] = {
     "Selbsthilfegruppen treffen sich zusätzlich online; Gruppensprecher:innen werden in "
     "sicherer Moderation geschult.",
     "Videokonferenz-Lösung bereitgestellt|Moderationsschulung|Erste Online-Treffen|Erfahrungsbericht",
-    3000, 20000 },
+    5000, 20000 },
   { "E-Learning-Plattform für Mitarbeitende", "education", NULL,
     "E-Learning,Pflichtschulungen,Qualifizierung",
     "Pflichtunterweisungen zu Hygiene, Datenschutz und Arbeitsschutz werden als E-Learning "
@@ -261,59 +261,59 @@ const KzDemoProgramme _kz_demo_programmes[] = {
     250000, 80, "https://www.esf.de",
     "Förderprogramm aus dem ESF Plus für digitale Kompetenzen und Strukturen in Einrichtungen "
     "der Freien Wohlfahrtspflege.",
-    "Interessenbekundung DigiWohl {year}", 1, 12 },
+    "Interessenbekundung DigiWohl {year}", 1, 12, NULL },
   { "rückenwind+ – Personal- und Organisationsentwicklung in der Sozialwirtschaft (ESF Plus)",
     "rückenwind+", "Europäischer Sozialfonds Plus (ESF Plus) / Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege",
     400000, 80, "https://www.bagfw-esf.de",
     "Fördert Personal- und Organisationsentwicklung, etwa die Qualifizierung von Beschäftigten "
     "für die digitale Transformation.",
-    "rückenwind+ Förderaufruf {year}", 1, 8 },
+    "rückenwind+ Förderaufruf {year}", 1, 8, NULL },
   { "Zukunftssicherung der Freien Wohlfahrtspflege durch Digitalisierung", "Zukunftssicherung",
     "Bundesministerium für Familie, Senioren, Frauen und Jugend",
     200000, 90, "https://www.bmfsfj.de",
     "Bundesprogramm für digitale Strukturen, Kompetenzen und Angebote der Freien Wohlfahrtspflege.",
-    "Antragsfrist {n}. Förderrunde {year}", 1, 10 },
+    "Antragsfrist {n}. Förderrunde {year}", 1, 10, NULL },
   { "Aktion Mensch – Internet für Alle", "Internet für Alle", "Aktion Mensch e.V.",
     50000, 90, "https://www.aktion-mensch.de/foerderung",
     "Förderung digitaler Teilhabe von Menschen mit Behinderung und anderen benachteiligten "
     "Gruppen: Geräte, Zugang und Begleitung.",
-    NULL, 0, 12 },
+    NULL, 0, 12, "disability,elderly,special,selfhelp,youth" },
   { "Aktion Mensch – #1Barriere weniger", "#1Barriere weniger", "Aktion Mensch e.V.",
     5000, 100, "https://www.aktion-mensch.de/foerderung",
     "Kleinförderung für den Abbau einer konkreten Barriere. Voraussetzung ist ein privater "
     "oder öffentlicher Kooperationspartner.",
-    NULL, 0, 6 },
+    NULL, 0, 6, "disability,elderly,health" },
   { "Deutsche Fernsehlotterie – Projektförderung", "Fernsehlotterie",
     "Deutsche Fernsehlotterie / Stiftung Deutsches Hilfswerk",
     300000, 80, "https://www.fernsehlotterie.de",
     "Förderung sozialer Projekte; über Anträge wird in zwei Vergaberunden im Jahr entschieden.",
-    "Stichtag {n}. Vergaberunde {year}", 2, 10 },
+    "Stichtag {n}. Vergaberunde {year}", 2, 10, NULL },
   { "Förderung der ambulanten Pflege im ländlichen Raum", "Ambulante Pflege Land",
     "Land Niedersachsen, Landesamt für Soziales, Jugend und Familie",
     40000, 90, "https://soziales.niedersachsen.de",
     "Landesförderung für ambulante Pflegedienste im ländlichen Raum, bis zu 90 % und höchstens "
     "40 000 Euro je Dienst und Jahr.",
-    "Antragsfrist Pflegeförderung {year}", 1, 8 },
+    "Antragsfrist Pflegeförderung {year}", 1, 8, "elderly,health" },
   { "GlücksSpirale – Förderung über die Wohlfahrtsverbände", "GlücksSpirale",
     "Landesarbeitsgemeinschaft der Freien Wohlfahrtspflege Niedersachsen (Mittel der GlücksSpirale)",
     50000, 70, "https://www.gluecksspirale.de",
     "Zuschüsse für Investitionen und Modellvorhaben von Mitgliedsorganisationen der Verbände.",
-    "Antragsschluss {n}. Halbjahr {year}", 2, 6 },
+    "Antragsschluss {n}. Halbjahr {year}", 2, 6, NULL },
   { "Digitalfonds Soziales Niedersachsen", "Digitalfonds",
     "Stiftung Soziale Zukunft Niedersachsen",
     30000, 70, "https://www.stiftung-soziale-zukunft.example.org",
     "Stiftungsmittel für kleine Digitalisierungsvorhaben gemeinnütziger Träger.",
-    "Förderrunde {n}/{year}", 2, 6 },
+    "Förderrunde {n}/{year}", 2, 6, NULL },
   { "Förderfonds Digitales Ehrenamt", "Bürgerstiftung",
     "Bürgerstiftung Weser-Ems",
     10000, 80, "https://www.buergerstiftung-weser-ems.example.org",
     "Zuschüsse für Geräte und Schulungen im Ehrenamt.",
-    "Einreichungsfrist {year}", 1, 4 },
+    "Einreichungsfrist {year}", 1, 4, "selfhelp,elderly,youth,family" },
   { "Eigenmittel des Trägers", "Eigenmittel", "Eigenmittel (Rücklagen und Spenden)",
     0, 100, NULL,
     "Eigenanteil aus Rücklagen, Spenden und Leistungsentgelten; Freigabe durch Vorstand oder "
     "Geschäftsführung.",
-    NULL, 0, 4 },
+    NULL, 0, 4, NULL },
 };
 KZ_DEMO_LEN (_kz_demo_programmes);
 
@@ -349,7 +349,8 @@ const KzDemoTopic _kz_demo_topics[] = {
   { "Telematikinfrastruktur",
     "TI-Einstieg für Pflegedienste: KIM, eHBA und SMC-B|Elektronische Abrechnung nach SGB XI",
     "management", "online,inhouse",
-    "Pflichten, Fristen und praktische Schritte zur Anbindung an die Telematikinfrastruktur." },
+    "Pflichten, Fristen und praktische Schritte zur Anbindung an die Telematikinfrastruktur.",
+    "elderly" },
   { "Barrierefreiheit",
     "Barrierefreie Dokumente und Websites|Leichte Sprache digital",
     "social_space", "online,workshop",
@@ -398,46 +399,46 @@ const KzDemoCooperation _kz_demo_cooperations[] = {
     "Schwachstellenanalyse übergeben; drei Sofortmaßnahmen wurden umgesetzt.|"
     "Datenschutzkonzept überarbeitet und AVV-Vorlagen erstellt.|"
     "Neue barrierearme Website ist online.",
-    30, 240, 18 },
+    30, 240, 18, "IT-Dienstleister|Softwarehaus|Beratung|Medien und Kommunikation|Telekommunikation" },
   { "volunteering",
     "Social Day: {firm} bei {org}|Corporate Volunteering: Tablet-Nachmittag mit Bewohner:innen|Digitaltag mit Auszubildenden von {firm}",
     "Zwölf Mitarbeitende haben einen Tag lang Tablets eingerichtet und Bewohner:innen begleitet.|"
     "Medienecke gemeinsam aufgebaut; Folgetermin für das nächste Jahr vereinbart.|"
     "Auszubildende haben Ehrenamtliche im Umgang mit Smartphones geschult.",
-    0, 0, 16 },
+    0, 0, 16, NULL },
   { "mentoring",
     "Mentoring Digitalstrategie: {firm} begleitet {org}|Patenschaft für die IT-Leitung von {org}|Tandem-Mentoring für Führungskräfte",
     "Monatliche Mentoring-Gespräche; Digitalstrategie liegt als Entwurf vor.|"
     "Die IT-Leitung hat ein Notfallkonzept mit Unterstützung des Paten erarbeitet.|"
     "Tandems bewerten das Programm als sehr hilfreich; Fortsetzung geplant.",
-    180, 540, 12 },
+    180, 540, 12, NULL },
   { "hospitation",
     "SeitenWechsel: Führungskraft von {firm} hospitiert bei {org}|Jobswap IT-Administration mit {firm}",
     "Perspektivwechsel gelungen; gemeinsame Auswertung mit beiden Organisationen.|"
     "Hospitation brachte Ideen für schlankere Abläufe in der Verwaltung.",
-    5, 182, 8 },
+    5, 182, 8, "Bank|Versicherung|Energieversorgung|Automobilzulieferer|Logistik|IT-Dienstleister|Telekommunikation" },
   { "secondment",
     "Secondment: IT-Projektleitung von {firm} unterstützt {org}|Entsendung einer Datenanalystin zu {org}",
     "Projektleitung aus der Wirtschaft hat die Cloud-Migration strukturiert.|"
     "Kennzahlen-Dashboard für die Geschäftsführung aufgebaut.",
-    90, 365, 5 },
+    90, 365, 5, "Bank|Versicherung|Energieversorgung|Automobilzulieferer|IT-Dienstleister|Softwarehaus|Telekommunikation" },
   { "co_creation",
     "Co-Creation-Lab Pflege-App mit {firm}|Innovationslabor digitale Teilhabe|Hackathon Soziales mit {firm}",
     "Drei Prototypen entwickelt; einer wird im Pilot weiterverfolgt.|"
     "Klickdummy mit Bewohner:innen getestet.|"
     "Ideenskizzen an Fördermittelgeber weitergegeben.",
-    30, 300, 8 },
+    30, 300, 8, "Softwarehaus|Start-up|IT-Dienstleister|Medien und Kommunikation|Beratung" },
   { "pilot",
     "Start-up-Pilot Sprachassistenz in der Pflege|Pilot: KI-gestützte Dienstplanung mit {firm}|Erprobung von Sensorik zur Sturzerkennung mit {firm}",
     "Pilot abgeschlossen; Kosten-Nutzen-Bewertung liegt vor.|"
     "Pflegekräfte sparen rund 20 Minuten Dokumentation pro Schicht.|"
     "Technik überzeugte, Datenschutzfragen verhindern vorerst den Regelbetrieb.",
-    90, 365, 7 },
+    90, 365, 7, "Start-up|Softwarehaus" },
   { "joint_funding",
     "Gemeinsamer Förderantrag #1Barriere weniger mit {firm}|Konsortialantrag digitale Teilhabe mit {firm}",
     "Antrag bewilligt; Umsetzung gemeinsam mit dem Unternehmen.|"
     "Antrag eingereicht; Kooperationsvereinbarung und NDA unterzeichnet.",
-    180, 720, 6 },
+    180, 720, 6, NULL },
 };
 KZ_DEMO_LEN (_kz_demo_cooperations);
 

@@ -1,0 +1,824 @@
+/* kz-list-page.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kz-format.h"
+#include "kz-list-page.h"
+
+typedef struct
+{
+  KzListPage     *page;
+  const KzColumn *column;
+  const KzField  *field;   /* NULL for computed columns */
+  int             width;   /* when shown; follows the user's resizing */
+} ColumnData;
+
+struct _KzListPage
+{
+  AdwBin            parent_instance;
+
+  KzContext        *context;
+  KzKind            kind;
+  const KzListSpec *spec;
+  ColumnData       *columns;
+  KzLookups        *lookups;
+  GCancellable     *cancellable;
+  char             *subtitle;
+  gboolean          loaded;
+  gboolean          dirty;
+  guint             fit_source;
+  gint64            load_started;
+
+  /* template */
+  GtkStack         *stack;
+  GtkSpinner       *spinner;
+  AdwStatusPage    *empty_page;
+  AdwStatusPage    *error_page;
+  GtkScrolledWindow *scrolled_window;
+  GtkColumnView    *column_view;
+  GtkSortListModel *sort_model;
+};
+
+G_DEFINE_FINAL_TYPE (KzListPage, kz_list_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_KIND,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+typedef struct
+{
+  KzStore          *store;
+  const KzListSpec *spec;
+  GListModel       *model;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_object (&load->store);
+  g_clear_object (&load->model);
+  g_free (load);
+}
+
+/* Cell text and sort keys */
+
+static gboolean
+column_is_numeric (const ColumnData *data)
+{
+  if (data->column->flags & KZ_COLUMN_NUMERIC)
+    return TRUE;
+  if (data->field == NULL)
+    return FALSE;
+
+  return data->field->type == KZ_FIELD_INT ||
+         data->field->type == KZ_FIELD_NUMBER ||
+         data->field->type == KZ_FIELD_MONEY;
+}
+
+static char *
+column_dup_text (const ColumnData *data,
+                 KzRecord         *record)
+{
+  const KzLookups *lookups = data->page->lookups;
+
+  g_assert (lookups != NULL);
+
+  if (data->column->text != NULL)
+    return data->column->text (record, lookups);
+
+  if (data->field->type == KZ_FIELD_REF)
+    return g_strdup (kz_lookups_get_title (lookups, data->field->ref_kind,
+                                           kz_record_get_string (record, data->field->name)));
+
+  return kz_format_field (record, data->field->name);
+}
+
+static char *
+sort_text_cb (KzRecord   *record,
+              ColumnData *data)
+{
+  return column_dup_text (data, record);
+}
+
+static char *
+sort_raw_cb (KzRecord   *record,
+             ColumnData *data)
+{
+  return g_strdup (kz_record_get_string (record, data->field->name));
+}
+
+static gint64
+sort_value_cb (KzRecord   *record,
+               ColumnData *data)
+{
+  return data->column->value (record, data->page->lookups);
+}
+
+static gint64
+sort_int_cb (KzRecord   *record,
+             ColumnData *data)
+{
+  if (!kz_record_is_set (record, data->field->name))
+    return G_MININT64;
+
+  return kz_record_get_int (record, data->field->name);
+}
+
+static double
+sort_number_cb (KzRecord   *record,
+                ColumnData *data)
+{
+  if (!kz_record_is_set (record, data->field->name))
+    return -G_MAXDOUBLE;
+
+  return kz_record_get_number (record, data->field->name);
+}
+
+/* Sorts choices in the order of their vocabulary, e.g. idea before running. */
+static gint64
+sort_choice_cb (KzRecord   *record,
+                ColumnData *data)
+{
+  const char *id = kz_record_get_string (record, data->field->name);
+  const KzTerm *term = kz_vocabulary_lookup (data->field->vocab, id);
+
+  if (term == NULL)
+    return id == NULL ? -1 : G_MAXINT64;
+
+  return term - data->field->vocab->terms;
+}
+
+static GtkSorter *
+numeric_sorter (GType     type,
+                GCallback callback,
+                gpointer  data)
+{
+  GtkExpression *expression = gtk_cclosure_expression_new (type, NULL, 0, NULL,
+                                                           callback, data, NULL);
+
+  return GTK_SORTER (gtk_numeric_sorter_new (expression));
+}
+
+static GtkSorter *
+string_sorter (GCallback callback,
+               gpointer  data)
+{
+  GtkExpression *expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                           callback, data, NULL);
+
+  return GTK_SORTER (gtk_string_sorter_new (expression));
+}
+
+static GtkSorter *
+column_create_sorter (ColumnData *data)
+{
+  if (data->column->value != NULL)
+    return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_value_cb), data);
+
+  if (data->field == NULL)
+    return string_sorter (G_CALLBACK (sort_text_cb), data);
+
+  switch (data->field->type)
+    {
+    case KZ_FIELD_INT:
+    case KZ_FIELD_MONEY:
+    case KZ_FIELD_BOOL:
+      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_int_cb), data);
+    case KZ_FIELD_NUMBER:
+      return numeric_sorter (G_TYPE_DOUBLE, G_CALLBACK (sort_number_cb), data);
+    case KZ_FIELD_CHOICE:
+      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_choice_cb), data);
+    case KZ_FIELD_DATE:
+    case KZ_FIELD_TIME:
+      return string_sorter (G_CALLBACK (sort_raw_cb), data);
+    default:
+      return string_sorter (G_CALLBACK (sort_text_cb), data);
+    }
+}
+
+/* Cells */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ColumnData               *data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box;
+  GtkWidget *dot;
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), column_is_numeric (data) ? 1.0 : 0.0);
+  if (column_is_numeric (data))
+    gtk_widget_add_css_class (label, "numeric");
+
+  if (!(data->column->flags & KZ_COLUMN_HEALTH))
+    {
+      gtk_list_item_set_child (item, label);
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dot, "health-dot");
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  KzRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = column_dup_text (data, record);
+
+  if (data->column->flags & KZ_COLUMN_HEALTH)
+    {
+      const char *health = kz_record_get_string (record, data->field->name);
+      const char *classes[] = { "health-dot", health, NULL };
+
+      gtk_widget_set_css_classes (gtk_widget_get_first_child (child), classes);
+      gtk_widget_set_visible (gtk_widget_get_first_child (child), health != NULL);
+      child = gtk_widget_get_last_child (child);
+    }
+
+  gtk_label_set_text (GTK_LABEL (child), text ? text : "");
+}
+
+static const char *
+column_title (const ColumnData *data)
+{
+  if (data->column->title != NULL)
+    return _(data->column->title);
+
+  return _(data->field->label);
+}
+
+static GtkColumnViewColumn *
+add_column (KzListPage *self,
+            ColumnData *data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkSorter) sorter = column_create_sorter (data);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+
+  column = gtk_column_view_column_new (column_title (data), factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, data->column->width);
+  gtk_column_view_column_set_expand (column, (data->column->flags & KZ_COLUMN_EXPAND) != 0);
+  g_object_set_data (G_OBJECT (column), "kz-column-data", data);
+  gtk_column_view_append_column (self->column_view, column);
+
+  return column;
+}
+
+static void
+build_columns (KzListPage *self)
+{
+  GtkColumnViewColumn *column;
+
+  self->columns = g_new0 (ColumnData, self->spec->n_columns);
+
+  for (guint i = 0; i < self->spec->n_columns; i++)
+    {
+      ColumnData *data = &self->columns[i];
+
+      data->page = self;
+      data->column = &self->spec->columns[i];
+      data->width = data->column->width;
+      if (data->column->field != NULL)
+        data->field = kz_kind_get_field (self->kind, data->column->field);
+
+      g_assert (data->field != NULL || data->column->text != NULL);
+      column = add_column (self, data);
+
+      if (self->spec->sort_field != NULL && data->field != NULL &&
+          g_str_equal (self->spec->sort_field, data->field->name))
+        gtk_column_view_sort_by_column (self->column_view, column,
+                                        self->spec->sort_descending ? GTK_SORT_DESCENDING
+                                                                    : GTK_SORT_ASCENDING);
+    }
+}
+
+static ColumnData *
+column_get_data (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (column), "kz-column-data");
+}
+
+static int
+column_get_width (GtkColumnViewColumn *column)
+{
+  ColumnData *data = column_get_data (column);
+
+  if (gtk_column_view_column_get_visible (column))
+    data->width = gtk_column_view_column_get_fixed_width (column);
+
+  return data->width;
+}
+
+static void
+column_set_shown (GtkColumnViewColumn *column,
+                  gboolean             shown)
+{
+  ColumnData *data = column_get_data (column);
+
+  /* GTK 4.8 counts hidden columns in the width of the view: hidden
+   * ones get no width at all. */
+  gtk_column_view_column_set_fixed_width (column, shown ? data->width : 0);
+  gtk_column_view_column_set_visible (column, shown);
+}
+
+/* Shows the columns that fit, in their current order, always keeping
+ * the expanding one: no column is cut off at the window's edge. */
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  KzListPage *self = user_data;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = g_list_model_get_n_items (columns);
+  int available = gtk_widget_get_width (GTK_WIDGET (self->scrolled_window));
+  int used = 0;
+  gboolean fits = TRUE;
+
+  self->fit_source = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (column_get_data (column)->column->flags & KZ_COLUMN_EXPAND)
+        used += column_get_width (column);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int width;
+
+      if (column_get_data (column)->column->flags & KZ_COLUMN_EXPAND)
+        continue;
+
+      width = column_get_width (column);
+      fits = fits && used + width <= available;
+      column_set_shown (column, fits);
+      if (fits)
+        used += width;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+width_changed_cb (KzListPage *self)
+{
+  if (self->fit_source == 0)
+    self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
+}
+
+/* Loading */
+
+static void
+set_subtitle (KzListPage *self,
+              char       *subtitle)
+{
+  if (g_strcmp0 (subtitle, self->subtitle) == 0)
+    {
+      g_free (subtitle);
+      return;
+    }
+
+  g_free (self->subtitle);
+  self->subtitle = subtitle;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUBTITLE]);
+}
+
+static void
+show_error (KzListPage   *self,
+            const GError *error)
+{
+  g_warning ("Could not load %s: %s", kz_kind_get_info (self->kind)->table, error->message);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_spinner_stop (self->spinner);
+}
+
+static void
+install_model (KzListPage *self,
+               GListModel *model,
+               KzLookups  *lookups)
+{
+  KzLookups *old = g_steal_pointer (&self->lookups);
+  guint n = g_list_model_get_n_items (model);
+
+  /* The new lookups must be in place before the rows and sort keys
+   * of the new model are computed. */
+  self->lookups = lookups;
+  gtk_sort_list_model_set_model (self->sort_model, model);
+  g_clear_pointer (&old, kz_lookups_free);
+
+  self->loaded = TRUE;
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  g_debug ("Loaded %u %s in %" G_GINT64_FORMAT " ms", n, kz_kind_get_info (self->kind)->table,
+           (g_get_monotonic_time () - self->load_started) / 1000);
+  set_subtitle (self, n > 0 ? kz_kind_format_count (self->kind, n) : NULL);
+}
+
+static void
+lookups_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  g_autoptr(KzLookups) lookups = kz_lookups_new ();
+  GError *error = NULL;
+
+  for (guint i = 0; i < load->spec->n_columns; i++)
+    {
+      const KzField *field = load->spec->columns[i].field ?
+        kz_kind_get_field (load->spec->kind, load->spec->columns[i].field) : NULL;
+
+      if (field == NULL || field->type != KZ_FIELD_REF || lookups->titles[field->ref_kind])
+        continue;
+      if (!(lookups->titles[field->ref_kind] = kz_store_get_titles (load->store, field->ref_kind, &error)))
+        return g_task_return_error (task, error);
+    }
+
+  if (load->spec->prepare != NULL &&
+      !load->spec->prepare (load->store, lookups, cancellable, &error))
+    return g_task_return_error (task, error);
+
+  g_task_return_pointer (task, g_steal_pointer (&lookups), (GDestroyNotify)kz_lookups_free);
+}
+
+static void
+lookups_ready_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  KzListPage *self = KZ_LIST_PAGE (object);
+  LoadData *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  KzLookups *lookups = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (lookups == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  g_debug ("Prepared lookups at %" G_GINT64_FORMAT " ms",
+           (g_get_monotonic_time () - self->load_started) / 1000);
+  install_model (self, load->model, lookups);
+}
+
+static void
+list_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KzListPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  GListModel *model = kz_store_list_finish (KZ_STORE (object), result, &error);
+  LoadData *load;
+
+  if (model == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  g_debug ("Listed %s in %" G_GINT64_FORMAT " ms", kz_kind_get_info (self->kind)->table,
+           (g_get_monotonic_time () - self->load_started) / 1000);
+
+  load = g_new0 (LoadData, 1);
+  load->store = g_object_ref (KZ_STORE (object));
+  load->spec = self->spec;
+  load->model = model;
+
+  task = g_task_new (self, self->cancellable, lookups_ready_cb, NULL);
+  g_task_set_source_tag (task, list_ready_cb);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, lookups_worker);
+}
+
+static void
+load (KzListPage *self)
+{
+  g_assert (KZ_IS_LIST_PAGE (self));
+  g_assert (self->context != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->dirty = FALSE;
+  self->load_started = g_get_monotonic_time ();
+
+  if (!self->loaded)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
+  kz_store_list_async (kz_context_get_store (self->context), self->kind,
+                       self->cancellable, list_ready_cb, g_object_ref (self));
+}
+
+static void
+context_changed_cb (KzListPage *self,
+                    guint       kind,
+                    KzContext  *context)
+{
+  kz_list_page_reload (self);
+}
+
+/* GObject */
+
+static void
+kz_list_page_map (GtkWidget *widget)
+{
+  KzListPage *self = (KzListPage *)widget;
+
+  GTK_WIDGET_CLASS (kz_list_page_parent_class)->map (widget);
+
+  if (self->context != NULL && (self->dirty || !self->loaded))
+    load (self);
+}
+
+static void
+kz_list_page_constructed (GObject *object)
+{
+  KzListPage *self = (KzListPage *)object;
+  const KzKindInfo *info = kz_kind_get_info (self->kind);
+
+  G_OBJECT_CLASS (kz_list_page_parent_class)->constructed (object);
+
+  self->spec = kz_list_spec_get (self->kind);
+  g_assert (self->spec != NULL);
+
+  build_columns (self);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scrolled_window),
+                           "notify::page-size", G_CALLBACK (width_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_status_page_set_icon_name (self->empty_page, self->spec->icon_name);
+  adw_status_page_set_title (self->empty_page, _(self->spec->empty_title));
+  adw_status_page_set_description (self->empty_page, _(self->spec->empty_description));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->plural_label),
+                                  -1);
+}
+
+static void
+kz_list_page_dispose (GObject *object)
+{
+  KzListPage *self = (KzListPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
+
+  /* AdwBin unparents its child itself. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KZ_TYPE_LIST_PAGE);
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (kz_list_page_parent_class)->dispose (object);
+}
+
+static void
+kz_list_page_finalize (GObject *object)
+{
+  KzListPage *self = (KzListPage *)object;
+
+  g_clear_pointer (&self->lookups, kz_lookups_free);
+  g_clear_pointer (&self->columns, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
+
+  G_OBJECT_CLASS (kz_list_page_parent_class)->finalize (object);
+}
+
+static void
+kz_list_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KzListPage *self = KZ_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kz_list_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KzListPage *self = KZ_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kz_list_page_set_context (self, g_value_get_object (value));
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kz_list_page_class_init (KzListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kz_list_page_constructed;
+  object_class->dispose = kz_list_page_dispose;
+  object_class->finalize = kz_list_page_finalize;
+  object_class->get_property = kz_list_page_get_property;
+  object_class->set_property = kz_list_page_set_property;
+
+  widget_class->map = kz_list_page_map;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         KZ_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL,
+                       0, KZ_N_KINDS - 1, KZ_KIND_PROJECT,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Kompetenz/ui/kz-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, sort_model);
+}
+
+static void
+kz_list_page_init (KzListPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+kz_list_page_new (KzContext *context,
+                  KzKind     kind)
+{
+  g_return_val_if_fail (!context || KZ_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (kz_list_spec_get (kind) != NULL, NULL);
+
+  return g_object_new (KZ_TYPE_LIST_PAGE,
+                       "kind", kind,
+                       "context", context,
+                       NULL);
+}
+
+KzContext *
+kz_list_page_get_context (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
+
+  return self->context;
+}
+
+void
+kz_list_page_set_context (KzListPage *self,
+                          KzContext  *context)
+{
+  g_return_if_fail (KZ_IS_LIST_PAGE (self));
+  g_return_if_fail (!context || KZ_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_func (self->context, context_changed_cb, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  self->loaded = FALSE;
+  kz_list_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
+}
+
+KzKind
+kz_list_page_get_kind (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), KZ_KIND_PROJECT);
+
+  return self->kind;
+}
+
+const KzListSpec *
+kz_list_page_get_spec (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
+
+  return self->spec;
+}
+
+const char *
+kz_list_page_get_subtitle (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
+
+  return self->subtitle;
+}
+
+GListModel *
+kz_list_page_get_model (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+void
+kz_list_page_reload (KzListPage *self)
+{
+  g_return_if_fail (KZ_IS_LIST_PAGE (self));
+
+  if (self->context == NULL)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+  else
+    self->dirty = TRUE;
+}

@@ -1,0 +1,198 @@
+/* kz-overview-stats.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-overview-stats"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "kz-overview-stats.h"
+
+static void
+event_free (gpointer data)
+{
+  KzOverviewEvent *event = data;
+
+  g_free (event->date);
+  g_free (event->time);
+  g_free (event->title);
+  g_free (event->detail);
+  g_free (event);
+}
+
+static int
+event_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const KzOverviewEvent *ea = *(const KzOverviewEvent * const *)a;
+  const KzOverviewEvent *eb = *(const KzOverviewEvent * const *)b;
+  int cmp = g_strcmp0 (ea->date, eb->date);
+
+  if (cmp == 0)
+    cmp = g_strcmp0 (ea->time, eb->time);
+  if (cmp == 0)
+    cmp = g_strcmp0 (ea->title, eb->title);
+
+  return cmp;
+}
+
+/* Keeps the first KZ_OVERVIEW_N_EVENTS events by date. */
+static void
+events_trim (GPtrArray *events)
+{
+  g_ptr_array_sort (events, event_compare);
+  if (events->len > KZ_OVERVIEW_N_EVENTS)
+    g_ptr_array_set_size (events, KZ_OVERVIEW_N_EVENTS);
+}
+
+/* Records of @kind dated today or later, named by the record their
+ * @ref_field points at. */
+static GPtrArray *
+load_events (KzStore     *store,
+             KzKind       kind,
+             const char  *ref_field,
+             KzKind       ref_kind,
+             const char  *detail_field,
+             const char  *today,
+             GError     **error)
+{
+  g_autoptr(GHashTable) titles = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (event_free);
+  guint n;
+
+  if (!(titles = kz_store_get_titles (store, ref_kind, error)) ||
+      !(records = kz_store_list (store, kind, error)))
+    return NULL;
+
+  n = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KzRecord) record = g_list_model_get_item (records, i);
+      const char *date = kz_record_get_string (record, "date");
+      KzOverviewEvent *event;
+
+      if (date == NULL || strcmp (date, today) < 0)
+        continue;
+
+      event = g_new0 (KzOverviewEvent, 1);
+      event->date = g_strdup (date);
+      if (kz_kind_get_field (kind, "start_time") != NULL)
+        event->time = g_strdup (kz_record_get_string (record, "start_time"));
+      event->title = g_strdup (g_hash_table_lookup (titles, kz_record_get_string (record, ref_field)));
+      event->detail = g_strdup (kz_record_get_string (record, detail_field));
+      g_ptr_array_add (events, event);
+
+      /* Keep memory flat on large portfolios. */
+      if (events->len > 8 * KZ_OVERVIEW_N_EVENTS)
+        events_trim (events);
+    }
+
+  events_trim (events);
+  return g_steal_pointer (&events);
+}
+
+static gboolean
+count_overdue (KzStore     *store,
+               const char  *today,
+               guint       *overdue,
+               GError     **error)
+{
+  g_autoptr(GListModel) milestones = kz_store_list (store, KZ_KIND_MILESTONE, error);
+  guint n;
+
+  if (milestones == NULL)
+    return FALSE;
+
+  *overdue = 0;
+  n = g_list_model_get_n_items (milestones);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KzRecord) milestone = g_list_model_get_item (milestones, i);
+      const char *due = kz_record_get_string (milestone, "due_date");
+
+      if (due != NULL && strcmp (due, today) < 0 && !kz_record_get_bool (milestone, "done"))
+        (*overdue)++;
+    }
+
+  return TRUE;
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+KzOverviewStats *
+kz_overview_stats_load (KzStore       *store,
+                        const char    *today,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(KzOverviewStats) stats = g_new0 (KzOverviewStats, 1);
+
+  g_return_val_if_fail (KZ_IS_STORE (store), NULL);
+
+  stats->today = today ? g_strdup (today) : today_iso ();
+  for (guint kind = 0; kind < KZ_N_KINDS; kind++)
+    stats->counts[kind] = kz_store_count (store, kind);
+  stats->empty = kz_store_is_empty (store);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !(stats->projects_by_status = kz_store_count_by (store, KZ_KIND_PROJECT, "status", error)) ||
+      !(stats->projects_by_health = kz_store_count_by (store, KZ_KIND_PROJECT, "health", error)) ||
+      !(stats->sessions = load_events (store, KZ_KIND_SESSION, "training_id", KZ_KIND_TRAINING,
+                                       "place", stats->today, error)) ||
+      !(stats->deadlines = load_events (store, KZ_KIND_DEADLINE, "programme_id", KZ_KIND_PROGRAMME,
+                                        "title", stats->today, error)) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !count_overdue (store, stats->today, &stats->overdue_milestones, error))
+    return NULL;
+
+  return g_steal_pointer (&stats);
+}
+
+void
+kz_overview_stats_free (KzOverviewStats *stats)
+{
+  if (stats == NULL)
+    return;
+
+  g_free (stats->today);
+  g_clear_pointer (&stats->projects_by_status, g_hash_table_unref);
+  g_clear_pointer (&stats->projects_by_health, g_hash_table_unref);
+  g_clear_pointer (&stats->sessions, g_ptr_array_unref);
+  g_clear_pointer (&stats->deadlines, g_ptr_array_unref);
+  g_free (stats);
+}
+
+guint
+kz_overview_stats_count (GHashTable *by_term,
+                         const char *term)
+{
+  if (by_term == NULL)
+    return 0;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (by_term, term));
+}

@@ -1,0 +1,706 @@
+/* kz-window.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kz-demo.h"
+#include "kz-format.h"
+#include "kz-funding-page.h"
+#include "kz-layout.h"
+#include "kz-list-page.h"
+#include "kz-overview-page.h"
+#include "kz-window.h"
+
+/* Natural widths of the panes: the leaflet folds when the window is
+ * narrower than both together, about 720 pixels. */
+#define SIDEBAR_WIDTH 230
+#define CONTENT_NATURAL_WIDTH 490
+#define DEMO_PROJECTS 200
+
+typedef struct
+{
+  const char *name;       /* stack child name and "last-page" value */
+  const char *title;      /* N_() */
+  const char *icon_name;
+  KzKind      kind;       /* counted in the sidebar; KZ_N_KINDS: none */
+} KzPageInfo;
+
+static const KzPageInfo pages[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", KZ_N_KINDS },
+  { "projects", N_("Projects"), "emblem-documents-symbolic", KZ_KIND_PROJECT },
+  { "organisations", N_("Organisations"), "system-users-symbolic", KZ_KIND_ORGANISATION },
+  { "firms", N_("Firms"), "applications-engineering-symbolic", KZ_KIND_FIRM },
+  { "partnerships", N_("Partnerships"), "emblem-shared-symbolic", KZ_KIND_PARTNERSHIP },
+  { "trainings", N_("Trainings"), "accessories-dictionary-symbolic", KZ_KIND_TRAINING },
+  { "funding", N_("Funding"), "x-office-spreadsheet-symbolic", KZ_KIND_PROGRAMME },
+  { "visits", N_("Visits"), "mark-location-symbolic", KZ_KIND_VISIT },
+};
+
+struct _KzWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KzContext            *context;
+  GCancellable         *cancellable;
+  GBinding             *subtitle_binding;
+  GtkLabel             *count_labels[G_N_ELEMENTS (pages)];
+  guint                 page;
+  gboolean              show_sidebar;
+  gboolean              empty;
+  gboolean              counted;
+  gboolean              loading_demo;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *separator;
+  GtkWidget            *content;
+  GtkWidget            *sidebar_button;
+  AdwWindowTitle       *window_title;
+  GtkStack             *content_stack;
+  GtkStack             *page_stack;
+  AdwStatusPage        *welcome_page;
+  GtkStack             *welcome_stack;
+  GtkSpinner           *demo_spinner;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (KzWindow, kz_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static int
+find_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return i;
+
+  return -1;
+}
+
+static gboolean
+content_is_visible (KzWindow *self)
+{
+  return !adw_leaflet_get_folded (self->leaflet) ||
+         adw_leaflet_get_visible_child (self->leaflet) == self->content;
+}
+
+static void
+update_actions (KzWindow *self)
+{
+  gboolean ready = self->context != NULL;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", ready && !folded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 ready && folded && content_is_visible (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 ready && !self->loading_demo);
+}
+
+/* The sidebar can be hidden only while it sits beside the content. */
+static void
+update_sidebar (KzWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->sidebar, folded || self->show_sidebar);
+  gtk_widget_set_visible (self->separator, folded || self->show_sidebar);
+  gtk_widget_set_visible (self->sidebar_button, !folded);
+}
+
+static void
+update_welcome (KzWindow *self)
+{
+  gboolean welcome = self->empty && self->page == 0;
+
+  gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "pages");
+}
+
+/* Sidebar */
+
+static GtkWidget *
+create_sidebar_row (KzWindow *self,
+                    guint     index)
+{
+  const KzPageInfo *info = &pages[index];
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(info->title));
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_visible (count, info->kind < KZ_N_KINDS);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  self->count_labels[index] = GTK_LABEL (count);
+  return row;
+}
+
+static GtkWidget *
+create_page (KzWindow *self,
+             guint     index)
+{
+  if (g_str_equal (pages[index].name, "overview"))
+    return kz_overview_page_new (self->context);
+  if (g_str_equal (pages[index].name, "funding"))
+    return kz_funding_page_new (self->context);
+
+  return kz_list_page_new (self->context, pages[index].kind);
+}
+
+static void
+build_pages (KzWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (self, i));
+      gtk_stack_add_named (self->page_stack, create_page (self, i), pages[i].name);
+    }
+}
+
+static void
+set_visible_page (KzWindow *self,
+                  guint     index)
+{
+  GtkWidget *page;
+
+  g_assert (index < G_N_ELEMENTS (pages));
+
+  self->page = index;
+  gtk_stack_set_visible_child_name (self->page_stack, pages[index].name);
+  page = gtk_stack_get_visible_child (self->page_stack);
+
+  adw_window_title_set_title (self->window_title, _(pages[index].title));
+  g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+  self->subtitle_binding = g_object_bind_property (page, "subtitle",
+                                                   self->window_title, "subtitle",
+                                                   G_BINDING_SYNC_CREATE);
+  update_welcome (self);
+
+  if (self->context != NULL)
+    g_settings_set_string (kz_context_get_settings (self->context), "last-page", pages[index].name);
+}
+
+static void
+sidebar_row_selected_cb (KzWindow      *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    set_visible_page (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+sidebar_row_activated_cb (KzWindow      *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+leaflet_changed_cb (KzWindow *self)
+{
+  update_sidebar (self);
+  update_actions (self);
+}
+
+/* Counts and the welcome page */
+
+static void
+counts_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KzWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree KzCounts *counts = kz_context_count_finish (KZ_CONTEXT (object), result, &error);
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count records: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (pages[i].kind < KZ_N_KINDS)
+        text = kz_format_int (counts->kinds[pages[i].kind]);
+      gtk_label_set_text (self->count_labels[i], text ? text : "");
+    }
+
+  self->empty = counts->empty;
+  /* An empty portfolio opens on the welcome page. */
+  if (!self->counted && self->empty)
+    kz_window_show_page (self, "overview");
+  self->counted = TRUE;
+  update_welcome (self);
+}
+
+static void
+refresh_counts (KzWindow *self)
+{
+  kz_context_count_async (self->context, self->cancellable, counts_ready_cb, g_object_ref (self));
+}
+
+static void
+context_changed_cb (KzWindow  *self,
+                    guint      kind,
+                    KzContext *context)
+{
+  refresh_counts (self);
+}
+
+/* Demo portfolio, written through a connection of its own so that the
+ * lists stay responsive meanwhile. */
+
+static void
+demo_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(KzStore) store = NULL;
+  GError *error = NULL;
+
+  if (!(store = kz_store_open (path, &error)) ||
+      !kz_demo_generate (store, DEMO_PROJECTS, KZ_DEMO_DEFAULT_SEED, NULL, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_loading_demo (KzWindow *self,
+                  gboolean  loading)
+{
+  self->loading_demo = loading;
+  gtk_stack_set_visible_child_name (self->welcome_stack, loading ? "progress" : "button");
+  if (loading)
+    gtk_spinner_start (self->demo_spinner);
+  else
+    gtk_spinner_stop (self->demo_spinner);
+  update_actions (self);
+}
+
+static void
+demo_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  KzWindow *self = KZ_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_loading_demo (self, FALSE);
+
+  if (error != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not load the demo portfolio: %s"), error->message);
+
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    {
+      toast = adw_toast_new (_("Demo portfolio loaded"));
+      kz_context_notify_changed (self->context, KZ_N_KINDS);
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Actions */
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+  KzStore *store = kz_context_get_store (self->context);
+
+  set_loading_demo (self, TRUE);
+
+  task = g_task_new (self, self->cancellable, demo_ready_cb, NULL);
+  g_task_set_source_tag (task, load_demo_action);
+  g_task_set_task_data (task, g_strdup (kz_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, demo_worker);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+
+  if (kz_window_show_page (self, g_variant_get_string (param, NULL)))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+
+  if (!adw_leaflet_get_folded (self->leaflet))
+    {
+      self->show_sidebar = !self->show_sidebar;
+      update_sidebar (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+    }
+  else if (content_is_visible (self))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Window state */
+
+static void
+save_window_state (KzWindow *self)
+{
+  GSettings *settings;
+  int width, height;
+
+  if (self->context == NULL)
+    return;
+
+  settings = kz_context_get_settings (self->context);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+restore_window_state (KzWindow *self)
+{
+  GSettings *settings = kz_context_get_settings (self->context);
+  g_autofree char *last_page = g_settings_get_string (settings, "last-page");
+  int page = find_page (last_page);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, MAX (page, 0)));
+}
+
+/* GObject */
+
+static void
+kz_window_constructed (GObject *object)
+{
+  KzWindow *self = (KzWindow *)object;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  G_OBJECT_CLASS (kz_window_parent_class)->constructed (object);
+
+  adw_status_page_set_icon_name (self->welcome_page,
+                                 gtk_icon_theme_has_icon (theme, APP_ID) ? APP_ID : "view-grid-symbolic");
+  build_pages (self);
+
+  if (self->context != NULL)
+    {
+      g_signal_connect_object (self->context, "changed", G_CALLBACK (context_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      restore_window_state (self);
+      refresh_counts (self);
+    }
+
+  update_sidebar (self);
+  update_actions (self);
+}
+
+static gboolean
+kz_window_close_request (GtkWindow *window)
+{
+  save_window_state (KZ_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (kz_window_parent_class)->close_request (window);
+}
+
+static void
+kz_window_unmap (GtkWidget *widget)
+{
+  save_window_state (KZ_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (kz_window_parent_class)->unmap (widget);
+}
+
+static void
+kz_window_dispose (GObject *object)
+{
+  KzWindow *self = (KzWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KZ_TYPE_WINDOW);
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (kz_window_parent_class)->dispose (object);
+}
+
+static void
+kz_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KzWindow *self = KZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kz_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KzWindow *self = KZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_SHOW_SIDEBAR:
+      if (self->show_sidebar != g_value_get_boolean (value))
+        {
+          self->show_sidebar = g_value_get_boolean (value);
+          update_sidebar (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_page_shortcuts (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i].name);
+}
+
+static void
+kz_window_class_init (KzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kz_window_constructed;
+  object_class->dispose = kz_window_dispose;
+  object_class->get_property = kz_window_get_property;
+  object_class->set_property = kz_window_set_property;
+
+  widget_class->unmap = kz_window_unmap;
+  window_class->close_request = kz_window_close_request;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         KZ_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Kompetenz/ui/kz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, separator);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, welcome_stack);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, demo_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+
+  add_page_shortcuts (widget_class);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+}
+
+static void
+kz_window_init (KzWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->show_sidebar = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The content asks for CONTENT_NATURAL_WIDTH so that the leaflet
+   * folds before the lists get cramped, yet shrinks to a phone. */
+  kz_layout_set_natural_width (self->content, CONTENT_NATURAL_WIDTH);
+  /* Fixed, so that the title buttons shown while folded do not change
+   * the width at which the leaflet unfolds again. */
+  kz_layout_set_natural_width (self->sidebar, SIDEBAR_WIDTH);
+}
+
+KzWindow *
+kz_window_new (AdwApplication *application,
+               KzContext      *context)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!context || KZ_IS_CONTEXT (context), NULL);
+
+  return g_object_new (KZ_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+KzContext *
+kz_window_get_context (KzWindow *self)
+{
+  g_return_val_if_fail (KZ_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+void
+kz_window_show_error (KzWindow     *self,
+                      const GError *error)
+{
+  g_return_if_fail (KZ_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+gboolean
+kz_window_show_page (KzWindow   *self,
+                     const char *name)
+{
+  int index;
+
+  g_return_val_if_fail (KZ_IS_WINDOW (self), FALSE);
+
+  if ((index = find_page (name)) < 0)
+    return FALSE;
+
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, index));
+  return TRUE;
+}
+
+const char *
+kz_window_get_page_name (KzWindow *self)
+{
+  g_return_val_if_fail (KZ_IS_WINDOW (self), NULL);
+
+  return pages[self->page].name;
+}
+
+void
+kz_window_add_toast (KzWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (KZ_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

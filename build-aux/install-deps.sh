@@ -13,7 +13,7 @@ PACKAGES="
   libjson-glib-dev libsecret-1-dev libsodium-dev libcsv-dev libical-dev
   meson ninja-build gcc pkg-config gettext itstool yelp-tools appstream
   desktop-file-utils xvfb xauth imagemagick xdotool locales dbus gnome-keyring
-  libsecret-tools sqlite3 curl poppler-utils python3
+  libsecret-tools sqlite3 curl poppler-utils openssl python3
 "
 
 LOCALE=de_DE.UTF-8

@@ -183,13 +183,15 @@ path_matches (const char  *pattern,
   return TRUE;
 }
 
+/* The route of @path and @method; on 405 the Allow header is set. */
 static const Route *
-find_route (const char  *method,
-            const char  *path,
-            char       **arg,
-            GError     **error)
+find_route (SoupServerMessage  *msg,
+            const char         *path,
+            char              **arg,
+            GError            **error)
 {
   g_autoptr(GString) allowed = g_string_new (NULL);
+  const char *method = soup_server_message_get_method (msg);
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
@@ -201,8 +203,12 @@ find_route (const char  *method,
     }
 
   if (allowed->len > 0)
-    g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_METHOD_NOT_ALLOWED,
-                 _("%s takes only %s."), path, allowed->str);
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Allow", allowed->str);
+      g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_METHOD_NOT_ALLOWED,
+                   _("%s takes only %s."), path, allowed->str);
+    }
   else
     g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_NOT_FOUND,
                  _("There is nothing at %s."), path);
@@ -249,25 +255,6 @@ check_access (const Route         *route,
   return TRUE;
 }
 
-static void
-add_allow_header (SoupServerMessage *msg,
-                  const GError      *error)
-{
-  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
-  g_autoptr(GString) allowed = g_string_new (NULL);
-  g_autofree char *arg = NULL;
-
-  if (!g_error_matches (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_METHOD_NOT_ALLOWED))
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (path_matches (routes[i].path, path, &arg))
-      g_string_append_printf (allowed, "%s%s", allowed->len ? ", " : "", routes[i].method);
-
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Allow", allowed->str);
-}
-
 static const char *
 get_authorization (SoupServerMessage *msg)
 {
@@ -290,7 +277,7 @@ _kz_server_handle (SoupServer        *soup,
   g_autofree char *arg = NULL;
   const Route *route;
 
-  if ((route = find_route (soup_server_message_get_method (msg), path, &arg, &error)) &&
+  if ((route = find_route (msg, path, &arg, &error)) &&
       route->handler == NULL)
     {
       if (check_params (route, query, &error))
@@ -310,7 +297,6 @@ _kz_server_handle (SoupServer        *soup,
         }
     }
 
-  add_allow_header (msg, error);
   _kz_server_send_error (msg, error);
 }
 

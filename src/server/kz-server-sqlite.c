@@ -250,6 +250,17 @@ exec (KzServerSqlite  *self,
   return TRUE;
 }
 
+/* A single statement run often (BEGIN, COMMIT): prepared once. */
+static gboolean
+run_cached (KzServerSqlite  *self,
+            const char      *sql,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = _kz_server_sqlite_prepare (self, sql, error);
+
+  return stmt != NULL && _kz_server_sqlite_run (self, stmt, error);
+}
+
 static gboolean
 query_int (KzServerSqlite  *self,
            const char      *sql,
@@ -284,7 +295,7 @@ sqlite_begin (KzServerStorage  *storage,
 
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (!exec (self, write ? "BEGIN IMMEDIATE" : "BEGIN", error))
+  if (!run_cached (self, write ? "BEGIN IMMEDIATE" : "BEGIN", error))
     return FALSE;
 
   self->in_transaction = TRUE;
@@ -299,7 +310,7 @@ sqlite_commit (KzServerStorage  *storage,
 
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!exec (self, "COMMIT", error))
+  if (!run_cached (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->in_transaction = FALSE;
@@ -499,8 +510,13 @@ migrate (KzServerSqlite  *self,
   if (from == KZ_SERVER_SQLITE_SCHEMA_VERSION)
     return TRUE;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  /* Read again under the write lock: another process (the server and
+   * a user command started together) may have just done it. */
+  if (!exec (self, "BEGIN IMMEDIATE", error) ||
+      !query_int (self, "SELECT user_version FROM pragma_user_version", &from, error))
+    goto fail;
+  if (from >= KZ_SERVER_SQLITE_SCHEMA_VERSION)
+    return exec (self, "COMMIT", error);
 
   for (gint64 v = from; v < KZ_SERVER_SQLITE_SCHEMA_VERSION; v++)
     {

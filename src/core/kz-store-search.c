@@ -198,6 +198,12 @@ kz_store_count_pending (KzStore *self)
   return count;
 }
 
+/* A random version 4 UUID in SQL, for change ids made in bulk. */
+#define UUID_SQL \
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || " \
+  "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) %% 4), 1) || " \
+  "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
 /* Notes every live field and link for upload, for the first sync of
  * a portfolio that was kept without one. */
 static gboolean
@@ -212,7 +218,7 @@ mark_everything (KzStore  *self,
         {
           g_autofree char *sql = g_strdup_printf (
               "INSERT OR IGNORE INTO sync_fields (uuid, field, kind, change_id, time) "
-              "SELECT uuid, '%s', '%s', lower(hex(randomblob(16))), %" G_GINT64_FORMAT " "
+              "SELECT uuid, '%s', '%s', " UUID_SQL ", %" G_GINT64_FORMAT " "
               "FROM %s WHERE deleted = 0 AND %s IS NOT NULL;",
               info->fields[i].name, info->name, g_get_real_time (), info->table, info->fields[i].name);
 
@@ -226,7 +232,7 @@ mark_everything (KzStore  *self,
       const KzLinkInfo *info = kz_link_get_info (l);
       g_autofree char *sql = g_strdup_printf (
           "INSERT OR IGNORE INTO sync_links (link, a, b, change_id, time) "
-          "SELECT '%s', %s, %s, lower(hex(randomblob(16))), %" G_GINT64_FORMAT " "
+          "SELECT '%s', %s, %s, " UUID_SQL ", %" G_GINT64_FORMAT " "
           "FROM %s WHERE deleted = 0;",
           info->name, info->a_column, info->b_column, g_get_real_time (), info->table);
 

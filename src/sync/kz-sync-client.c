@@ -425,14 +425,29 @@ kz_sync_client_set_account (KzSyncClient *self,
                             const char   *user,
                             const char   *token)
 {
+  /* The arguments may be this client's own strings: copy them first. */
+  g_autofree char *new_url = normalise_url (url);
+  g_autofree char *new_user = g_strdup (user);
+  g_autofree char *new_token = g_strdup (token);
+
   g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
 
   g_free (self->url);
-  self->url = normalise_url (url);
+  self->url = g_steal_pointer (&new_url);
   g_free (self->user);
-  self->user = g_strdup (user);
+  self->user = g_steal_pointer (&new_user);
   g_free (self->token);
-  self->token = g_strdup (token);
+  self->token = g_steal_pointer (&new_token);
+
+  /* From now on every local edit is noted for upload, even offline. */
+  if (self->url != NULL && !kz_store_get_sync_enabled (self->store))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kz_store_set_sync_enabled (self->store, TRUE, &error))
+        g_warning ("Could not prepare the portfolio for sync: %s", error->message);
+      _kz_sync_client_refresh_counts (self);
+    }
 
   if (self->url == NULL)
     _kz_sync_client_set_state (self, KZ_SYNC_STATE_DISABLED, NULL);

@@ -229,12 +229,14 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *translators = _("translator-credits");
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
                         "application-name", _("Kompetenz"),
-                        "application-icon", APP_ID,
+                        /* Uninstalled builds have no icon in the theme. */
+                        "application-icon", gtk_icon_theme_has_icon (theme, APP_ID) ? APP_ID : "view-grid-symbolic",
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Kompetenz authors"),
                         "copyright", "© 2026 The Kompetenz authors",

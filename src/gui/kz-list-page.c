@@ -123,18 +123,46 @@ column_dup_text (const ColumnData *data,
   return kz_format_field (record, data->field->name);
 }
 
+/* GtkStringSorter wants a string for every row: unset fields sort as
+ * empty text. */
 static char *
 sort_text_cb (KzRecord   *record,
               ColumnData *data)
 {
-  return column_dup_text (data, record);
+  char *text = column_dup_text (data, record);
+
+  return text ? text : g_strdup ("");
 }
 
 static char *
 sort_raw_cb (KzRecord   *record,
              ColumnData *data)
 {
-  return g_strdup (kz_record_get_string (record, data->field->name));
+  const char *text = kz_record_get_string (record, data->field->name);
+
+  return g_strdup (text ? text : "");
+}
+
+/* REF columns sort by the rank of the name they show, computed with
+ * the lookups on the worker thread. */
+static gint64
+sort_ref_cb (KzRecord   *record,
+             ColumnData *data)
+{
+  GHashTable *ranks = data->page->lookups->title_ranks[data->field->ref_kind];
+  const char *uuid = kz_record_get_string (record, data->field->name);
+
+  if (uuid == NULL || ranks == NULL)
+    return 0;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (ranks, uuid));
+}
+
+static gint64
+sort_date_cb (KzRecord   *record,
+              ColumnData *data)
+{
+  return kz_date_to_number (kz_record_get_string (record, data->field->name));
 }
 
 static gint64
@@ -164,18 +192,22 @@ sort_number_cb (KzRecord   *record,
   return kz_record_get_number (record, data->field->name);
 }
 
-/* Sorts choices in the order of their vocabulary, e.g. idea before running. */
+/* Sorts choices in the order of their vocabulary, e.g. idea before
+ * running; proper names such as districts alphabetically. */
 static gint64
 sort_choice_cb (KzRecord   *record,
                 ColumnData *data)
 {
+  const KzVocabulary *vocab = data->field->vocab;
   const char *id = kz_record_get_string (record, data->field->name);
-  const KzTerm *term = kz_vocabulary_lookup (data->field->vocab, id);
+  const KzTerm *term = kz_vocabulary_lookup (vocab, id);
 
   if (term == NULL)
     return id == NULL ? -1 : G_MAXINT64;
+  if (!vocab->translate)
+    return kz_vocabulary_get_label_rank (vocab, id);
 
-  return term - data->field->vocab->terms;
+  return term - vocab->terms;
 }
 
 static GtkSorter *
@@ -218,7 +250,10 @@ column_create_sorter (ColumnData *data)
       return numeric_sorter (G_TYPE_DOUBLE, G_CALLBACK (sort_number_cb), data);
     case KZ_FIELD_CHOICE:
       return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_choice_cb), data);
+    case KZ_FIELD_REF:
+      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_ref_cb), data);
     case KZ_FIELD_DATE:
+      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_date_cb), data);
     case KZ_FIELD_TIME:
       return string_sorter (G_CALLBACK (sort_raw_cb), data);
     default:
@@ -436,7 +471,7 @@ static void
 show_error (KzListPage   *self,
             const GError *error)
 {
-  g_warning ("Could not load %s: %s", kz_kind_get_info (self->kind)->table, error->message);
+  g_message ("Could not load %s: %s", kz_kind_get_info (self->kind)->table, error->message);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_spinner_stop (self->spinner);
@@ -464,6 +499,27 @@ install_model (KzListPage *self,
   set_subtitle (self, n > 0 ? kz_kind_format_count (self->kind, n) : NULL);
 }
 
+/* Titles (and their sort ranks) behind every REF column. */
+static gboolean
+load_titles (LoadData   *load,
+             KzLookups  *lookups,
+             GError    **error)
+{
+  for (guint i = 0; i < load->spec->n_columns; i++)
+    {
+      const char *name = load->spec->columns[i].field;
+      const KzField *field = name ? kz_kind_get_field (load->spec->kind, name) : NULL;
+
+      if (field == NULL || field->type != KZ_FIELD_REF || lookups->titles[field->ref_kind])
+        continue;
+      if (!(lookups->titles[field->ref_kind] = kz_store_get_titles (load->store, field->ref_kind, error)))
+        return FALSE;
+      lookups->title_ranks[field->ref_kind] = kz_titles_rank (lookups->titles[field->ref_kind]);
+    }
+
+  return TRUE;
+}
+
 static void
 lookups_worker (GTask        *task,
                 gpointer      source_object,
@@ -474,22 +530,12 @@ lookups_worker (GTask        *task,
   g_autoptr(KzLookups) lookups = kz_lookups_new ();
   GError *error = NULL;
 
-  for (guint i = 0; i < load->spec->n_columns; i++)
-    {
-      const KzField *field = load->spec->columns[i].field ?
-        kz_kind_get_field (load->spec->kind, load->spec->columns[i].field) : NULL;
-
-      if (field == NULL || field->type != KZ_FIELD_REF || lookups->titles[field->ref_kind])
-        continue;
-      if (!(lookups->titles[field->ref_kind] = kz_store_get_titles (load->store, field->ref_kind, &error)))
-        return g_task_return_error (task, error);
-    }
-
-  if (load->spec->prepare != NULL &&
-      !load->spec->prepare (load->store, lookups, cancellable, &error))
-    return g_task_return_error (task, error);
-
-  g_task_return_pointer (task, g_steal_pointer (&lookups), (GDestroyNotify)kz_lookups_free);
+  if (!load_titles (load, lookups, &error) ||
+      (load->spec->prepare != NULL &&
+       !load->spec->prepare (load->store, lookups, cancellable, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&lookups), (GDestroyNotify)kz_lookups_free);
 }
 
 static void
@@ -509,8 +555,6 @@ lookups_ready_cb (GObject      *object,
       return;
     }
 
-  g_debug ("Prepared lookups at %" G_GINT64_FORMAT " ms",
-           (g_get_monotonic_time () - self->load_started) / 1000);
   install_model (self, load->model, lookups);
 }
 
@@ -531,9 +575,6 @@ list_ready_cb (GObject      *object,
         show_error (self, error);
       return;
     }
-
-  g_debug ("Listed %s in %" G_GINT64_FORMAT " ms", kz_kind_get_info (self->kind)->table,
-           (g_get_monotonic_time () - self->load_started) / 1000);
 
   load = g_new0 (LoadData, 1);
   load->store = g_object_ref (KZ_STORE (object));

@@ -23,7 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
+#include <string.h>
 
 #include "kz-format.h"
 #include "kz-list-spec.h"
@@ -70,6 +70,18 @@ project_district_text (KzRecord        *record,
   return kz_format_field (lead, "district");
 }
 
+static gint64
+project_district_value (KzRecord        *record,
+                        const KzLookups *lookups)
+{
+  KzRecord *lead = project_lead (record, lookups);
+
+  if (lead == NULL)
+    return -1;
+
+  return kz_vocabulary_get_label_rank (&kz_vocab_district, kz_record_get_string (lead, "district"));
+}
+
 static gboolean
 prepare_projects (KzStore       *store,
                   KzLookups     *lookups,
@@ -100,7 +112,7 @@ static const KzColumn project_columns[] = {
   { "status", NULL, 160 },
   { "health", NULL, 110, KZ_COLUMN_HEALTH },
   { "focus_area", NULL, 260 },
-  { NULL, N_("District"), 170, KZ_COLUMN_NONE, project_district_text },
+  { NULL, N_("District"), 170, KZ_COLUMN_NONE, project_district_text, project_district_value },
   { "end_date", NULL, 110 },
   { "budget_planned", NULL, 140 },
 };
@@ -356,6 +368,8 @@ kz_lookups_free (KzLookups *lookups)
 
   for (guint i = 0; i < KZ_N_KINDS; i++)
     g_clear_pointer (&lookups->titles[i], g_hash_table_unref);
+  for (guint i = 0; i < KZ_N_KINDS; i++)
+    g_clear_pointer (&lookups->title_ranks[i], g_hash_table_unref);
   g_clear_pointer (&lookups->records, g_hash_table_unref);
   g_clear_pointer (&lookups->values, g_hash_table_unref);
   g_free (lookups->today);
@@ -410,15 +424,24 @@ kz_lookups_add_value (KzLookups  *lookups,
   kz_lookups_set_value (lookups, uuid, kz_lookups_get_value (lookups, uuid) + delta);
 }
 
+/* Called for every row when sorting by a date: no sscanf(). */
 gint64
 kz_date_to_number (const char *iso_date)
 {
-  guint y, m, d;
+  static const int digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+  gint64 number = 0;
 
-  if (iso_date == NULL || sscanf (iso_date, "%4u-%2u-%2u", &y, &m, &d) != 3)
+  if (iso_date == NULL || strlen (iso_date) < 10 || iso_date[4] != '-' || iso_date[7] != '-')
     return 0;
 
-  return (gint64)y * 10000 + m * 100 + d;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    {
+      if (!g_ascii_isdigit (iso_date[digits[i]]))
+        return 0;
+      number = number * 10 + (iso_date[digits[i]] - '0');
+    }
+
+  return number;
 }
 
 char *
@@ -429,4 +452,96 @@ kz_date_from_number (gint64 number)
 
   return g_strdup_printf ("%04d-%02d-%02d",
                           (int)(number / 10000), (int)(number / 100 % 100), (int)(number % 100));
+}
+
+typedef struct
+{
+  const char *uuid;
+  char       *key;
+} RankItem;
+
+static int
+rank_item_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (((const RankItem *)a)->key, ((const RankItem *)b)->key);
+}
+
+static char *
+collate_key (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
+GHashTable *
+kz_titles_rank (GHashTable *titles)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (RankItem));
+  GHashTable *ranks = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer uuid, title;
+
+  g_return_val_if_fail (titles != NULL, ranks);
+
+  g_hash_table_iter_init (&iter, titles);
+  while (g_hash_table_iter_next (&iter, &uuid, &title))
+    g_array_append_val (items, ((RankItem) { uuid, collate_key (title) }));
+
+  g_array_sort (items, rank_item_compare);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RankItem *item = &g_array_index (items, RankItem, i);
+
+      /* The keys belong to @titles, which outlives the ranks. */
+      g_hash_table_insert (ranks, (gpointer)item->uuid, GINT_TO_POINTER (i + 1));
+      g_free (item->key);
+    }
+
+  return ranks;
+}
+
+/* Alphabetical ranks of a vocabulary's labels, computed once per
+ * vocabulary; only proper names use them, so the language does not
+ * change them. */
+int
+kz_vocabulary_get_label_rank (const KzVocabulary *vocab,
+                              const char         *id)
+{
+  static GHashTable *cache;
+  G_LOCK_DEFINE_STATIC (cache);
+  const KzTerm *term;
+  int *ranks;
+
+  g_return_val_if_fail (vocab != NULL, -1);
+
+  if ((term = kz_vocabulary_lookup (vocab, id)) == NULL)
+    return -1;
+
+  G_LOCK (cache);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if ((ranks = g_hash_table_lookup (cache, vocab)) == NULL)
+    {
+      g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (RankItem));
+
+      for (guint i = 0; i < vocab->n_terms; i++)
+        g_array_append_val (items, ((RankItem) { vocab->terms[i].id,
+                                                 collate_key (kz_vocabulary_get_label (vocab, vocab->terms[i].id)) }));
+      g_array_sort (items, rank_item_compare);
+
+      ranks = g_new0 (int, vocab->n_terms);
+      for (guint i = 0; i < items->len; i++)
+        {
+          RankItem *item = &g_array_index (items, RankItem, i);
+
+          ranks[kz_vocabulary_lookup (vocab, item->uuid) - vocab->terms] = i;
+          g_free (item->key);
+        }
+      g_hash_table_insert (cache, (gpointer)vocab, ranks);
+    }
+  G_UNLOCK (cache);
+
+  return ranks[term - vocab->terms];
 }

@@ -324,7 +324,7 @@ stats_ready_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_warning ("Could not compute the overview: %s", error->message);
+  g_message ("Could not compute the overview: %s", error->message);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_spinner_stop (self->spinner);

@@ -120,7 +120,7 @@ counts_ready_cb (GObject      *object,
   if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not count records: %s", error->message);
+        g_message ("Could not count records: %s", error->message);
       return;
     }
 

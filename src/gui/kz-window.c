@@ -260,7 +260,7 @@ counts_ready_cb (GObject      *object,
   if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not count records: %s", error->message);
+        g_message ("Could not count records: %s", error->message);
       return;
     }
 
@@ -559,11 +559,19 @@ kz_window_set_property (GObject      *object,
 }
 
 static void
-add_page_shortcuts (GtkWidgetClass *widget_class)
+install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 
 static void
@@ -613,15 +621,7 @@ kz_window_class_init (KzWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
-
-  add_page_shortcuts (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  install_actions (widget_class);
 }
 
 static void

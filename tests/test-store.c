@@ -876,6 +876,39 @@ test_expired_contacts (Fixture       *f,
 }
 
 static void
+test_overdue_and_upcoming (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KzRecord) p = new_named (f->store, KZ_KIND_PROJECT, "title", "E-Rechnung SGB XI");
+  const struct { const char *due; gboolean done; } ms[] = {
+    { "2026-10-01", FALSE }, { "2026-11-01", TRUE }, { "2026-11-22", FALSE },
+    { "2026-11-23", FALSE }, { "2027-01-15", FALSE }, { NULL, FALSE },
+  };
+  g_autoptr(GListModel) next = NULL;
+  g_autoptr(KzRecord) first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ms); i++)
+    {
+      g_autoptr(KzRecord) m = kz_record_new (KZ_KIND_MILESTONE);
+      g_autofree char *title = g_strdup_printf ("Schritt %u", i);
+
+      kz_record_set_string (m, "project_id", kz_record_get_uuid (p));
+      kz_record_set_string (m, "title", title);
+      if (ms[i].due)
+        kz_record_set_string (m, "due_date", ms[i].due);
+      kz_record_set_bool (m, "done", ms[i].done);
+      g_assert_true (kz_store_save (f->store, m, NULL));
+    }
+
+  g_assert_cmpuint (kz_store_count_overdue (f->store, KZ_KIND_MILESTONE, "due_date", "done", "2026-11-23"), ==, 2);
+
+  next = kz_store_list_upcoming (f->store, KZ_KIND_MILESTONE, "due_date", "2026-11-23", 5, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (next), ==, 2);
+  first = g_list_model_get_item (next, 0);
+  g_assert_cmpstr (kz_record_get_string (first, "due_date"), ==, "2026-11-23");
+}
+
+static void
 test_newer_refused (Fixture       *f,
                     gconstpointer  data)
 {
@@ -900,6 +933,23 @@ test_newer_refused (Fixture       *f,
   g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
   g_assert_cmpmem (before, len_before, after, len_after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* A newer file in WAL mode: still nothing written beside it. */
+  {
+    g_autofree char *path2 = g_build_filename (f->dir, "future-wal.db", NULL);
+    g_autofree char *shm = g_strconcat (path2, "-shm", NULL);
+    g_autofree char *wal2 = g_strconcat (path2, "-wal", NULL);
+
+    g_assert_cmpint (sqlite3_open (path2, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; CREATE TABLE future (x); "
+                                   "PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_clear_error (&error);
+    g_assert_null (kz_store_open (path2, &error));
+    g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_NEWER_SCHEMA);
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (wal2, G_FILE_TEST_EXISTS));
+  }
   g_assert_cmpint (file_version (path), ==, 99);
 }
 
@@ -976,6 +1026,7 @@ main (int   argc,
   ADD ("/store/rules/capacity", test_capacity);
   ADD ("/store/trash/purge", test_trash_and_purge);
   ADD ("/store/privacy/expired-contacts", test_expired_contacts);
+  ADD ("/store/query/overdue-upcoming", test_overdue_and_upcoming);
   ADD ("/store/open/not-a-portfolio", test_not_a_portfolio);
 #undef ADD
 

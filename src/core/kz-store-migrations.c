@@ -372,12 +372,23 @@ static const char migration_5[] =
   "CREATE INDEX sync_fields_time_idx ON sync_fields (time, change_id);\n"
   "CREATE INDEX sync_links_time_idx ON sync_links (time, change_id);\n";
 
+/* Version 6: indexes for the overview's figures (status and health
+ * counts, overdue milestones, upcoming sessions and deadlines). */
+static const char migration_6[] =
+  "CREATE INDEX projects_status_idx ON projects (deleted, status);\n"
+  "CREATE INDEX projects_health_idx ON projects (deleted, health);\n"
+  "CREATE INDEX milestones_due_idx ON milestones (deleted, done, due_date);\n"
+  "CREATE INDEX tasks_due_idx ON tasks (deleted, done, due_date);\n"
+  "CREATE INDEX training_sessions_date_idx ON training_sessions (deleted, date);\n"
+  "CREATE INDEX deadlines_date_idx ON deadlines (deleted, date);\n";
+
 static const KzMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
   { 5, migration_5 },
+  { 6, migration_6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KZ_STORE_SCHEMA_VERSION);

@@ -290,3 +290,81 @@ kz_store_list_expired_contacts (KzStore     *self,
 
   return result;
 }
+
+static gboolean
+is_field_of_type (KzKind       kind,
+                  const char  *field,
+                  KzFieldType  type)
+{
+  const KzField *f = kz_kind_get_field (kind, field);
+
+  return f != NULL && f->type == type;
+}
+
+guint
+kz_store_count_overdue (KzStore    *self,
+                        KzKind      kind,
+                        const char *date_field,
+                        const char *done_field,
+                        const char *today)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (KZ_IS_STORE (self), 0);
+  g_return_val_if_fail (kind < KZ_N_KINDS, 0);
+  g_return_val_if_fail (is_field_of_type (kind, date_field, KZ_FIELD_DATE), 0);
+  g_return_val_if_fail (is_field_of_type (kind, done_field, KZ_FIELD_BOOL), 0);
+  g_return_val_if_fail (today != NULL, 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE deleted = 0 AND coalesce(%s, 0) = 0 "
+                         "AND %s < ?1", kz_kind_get_info (kind)->table, done_field, date_field);
+
+  _kz_store_lock (self);
+  if ((stmt = _kz_store_prepare (self, sql, NULL)))
+    {
+      sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        count = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  _kz_store_unlock (self);
+
+  return count;
+}
+
+GListModel *
+kz_store_list_upcoming (KzStore     *self,
+                        KzKind       kind,
+                        const char  *date_field,
+                        const char  *from,
+                        guint        limit,
+                        GError     **error)
+{
+  g_autofree char *sql = NULL;
+  GListModel *result = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KZ_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < KZ_N_KINDS, NULL);
+  g_return_val_if_fail (is_field_of_type (kind, date_field, KZ_FIELD_DATE), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM %s AS r WHERE r.deleted = 0 AND r.%s >= ?1 "
+                         "ORDER BY r.%s, r.uuid LIMIT ?2",
+                         _kz_store_columns (kind), kz_kind_get_info (kind)->table,
+                         date_field, date_field);
+
+  _kz_store_lock (self);
+  if ((stmt = _kz_store_prepare (self, sql, error)))
+    {
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, limit > 0 ? (int)limit : -1);
+      result = _kz_store_collect (self, kind, stmt, error);
+      sqlite3_reset (stmt);
+    }
+  _kz_store_unlock (self);
+
+  return result;
+}

@@ -177,6 +177,8 @@ peek_version (const char  *path,
               int         *version,
               GError     **error)
 {
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int tables = 0;
@@ -186,7 +188,10 @@ peek_version (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* immutable=1: no locks, no -wal or -shm files beside a file that
+   * may turn out to belong to a newer version. */
+  uri = g_strdup_printf ("file:%s?immutable=1", escaped = g_uri_escape_string (path, "/", FALSE));
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
                                  " (SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);

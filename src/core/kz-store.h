@@ -41,7 +41,7 @@ typedef enum
 } KzStoreError;
 
 /* The newest schema this build reads and writes. */
-#define KZ_STORE_SCHEMA_VERSION 5
+#define KZ_STORE_SCHEMA_VERSION 6
 
 #define KZ_TYPE_STORE (kz_store_get_type ())
 
@@ -116,6 +116,22 @@ GHashTable  *kz_store_get_titles        (KzStore      *self,
                                          KzKind        kind,
                                          GError      **error);
 gboolean     kz_store_is_empty          (KzStore      *self);
+
+/* Live records of @kind whose DATE @date_field is before @today and
+ * whose BOOL @done_field is not set: overdue milestones or tasks. */
+guint        kz_store_count_overdue     (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *date_field,
+                                         const char   *done_field,
+                                         const char   *today);
+/* Up to @limit live records of @kind with DATE @date_field on or after
+ * @from (YYYY-MM-DD), earliest first: the next sessions, deadlines … */
+GListModel  *kz_store_list_upcoming     (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *date_field,
+                                         const char   *from,
+                                         guint         limit,
+                                         GError      **error);
 
 /* Returns the record, deleted or not; NOT_FOUND if there is none. */
 KzRecord    *kz_store_get               (KzStore      *self,

@@ -79,8 +79,9 @@ load_events (KzStore     *store,
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (event_free);
   guint n;
 
+  /* A few more than shown: entries on one day are ordered by time below. */
   if (!(titles = kz_store_get_titles (store, ref_kind, error)) ||
-      !(records = kz_store_list (store, kind, error)))
+      !(records = kz_store_list_upcoming (store, kind, "date", today, 4 * KZ_OVERVIEW_N_EVENTS, error)))
     return NULL;
 
   n = g_list_model_get_n_items (records);
@@ -101,39 +102,10 @@ load_events (KzStore     *store,
       event->detail = g_strdup (kz_record_get_string (record, detail_field));
       g_ptr_array_add (events, event);
 
-      /* Keep memory flat on large portfolios. */
-      if (events->len > 8 * KZ_OVERVIEW_N_EVENTS)
-        events_trim (events);
     }
 
   events_trim (events);
   return g_steal_pointer (&events);
-}
-
-static gboolean
-count_overdue (KzStore     *store,
-               const char  *today,
-               guint       *overdue,
-               GError     **error)
-{
-  g_autoptr(GListModel) milestones = kz_store_list (store, KZ_KIND_MILESTONE, error);
-  guint n;
-
-  if (milestones == NULL)
-    return FALSE;
-
-  *overdue = 0;
-  n = g_list_model_get_n_items (milestones);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KzRecord) milestone = g_list_model_get_item (milestones, i);
-      const char *due = kz_record_get_string (milestone, "due_date");
-
-      if (due != NULL && strcmp (due, today) < 0 && !kz_record_get_bool (milestone, "done"))
-        (*overdue)++;
-    }
-
-  return TRUE;
 }
 
 static char *
@@ -167,8 +139,11 @@ kz_overview_stats_load (KzStore       *store,
       !(stats->deadlines = load_events (store, KZ_KIND_DEADLINE, "programme_id", KZ_KIND_PROGRAMME,
                                         "title", stats->today, error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !count_overdue (store, stats->today, &stats->overdue_milestones, error))
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  stats->overdue_milestones = kz_store_count_overdue (store, KZ_KIND_MILESTONE, "due_date", "done",
+                                                      stats->today);
 
   return g_steal_pointer (&stats);
 }

@@ -348,9 +348,12 @@ parse_param (GHashTable  *query,
 
   if (!g_ascii_string_to_unsigned (text, 10, min, max, &number, NULL))
     {
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
       g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_BAD_REQUEST,
-                   _("“%s” must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                     ", not “%s”."), name, min, max, text);
+                   _("“%s” must be a whole number from %s to %s, not “%s”."),
+                   name, low, high, text);
       return FALSE;
     }
 

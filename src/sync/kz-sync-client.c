@@ -644,6 +644,16 @@ kz_sync_client_resolve_finish (KzSyncClient  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+void
+kz_sync_client_cancel (KzSyncClient *self)
+{
+  g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
 static void
 auto_sync_done_cb (GObject      *source,
                    GAsyncResult *result,

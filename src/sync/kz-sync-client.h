@@ -115,6 +115,10 @@ gboolean      kz_sync_client_resolve_finish  (KzSyncClient         *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 
+/* Stops a round in progress, automatic or not; the next round
+ * continues where it stopped. */
+void          kz_sync_client_cancel          (KzSyncClient         *self);
+
 /* Syncs by itself: now, when the network comes back, every few minutes
  * and a few seconds after local edits. */
 void          kz_sync_client_set_automatic   (KzSyncClient         *self,

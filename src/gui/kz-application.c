@@ -35,6 +35,7 @@
 #include "kz-demo.h"
 #include "kz-list-spec.h"
 #include "kz-preferences-window.h"
+#include "kz-sync-session.h"
 #include "kz-window.h"
 
 struct _KzApplication
@@ -267,10 +268,21 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_show_uri (gtk_application_get_active_window (app), "help:kompetenz", GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "help", help_action },
 };
 
 /* GApplication */
@@ -309,6 +321,7 @@ kz_application_startup (GApplication *app)
   KzApplication *self = KZ_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (kz_application_parent_class)->startup (app);
 
@@ -316,6 +329,7 @@ kz_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
@@ -336,7 +350,10 @@ open_portfolio (KzApplication *self)
     return;
 
   if ((store = open_store (self->database, &self->open_error)))
-    self->context = kz_context_new (store, self->settings);
+    {
+      self->context = kz_context_new (store, self->settings);
+      kz_sync_session_start (self->context);
+    }
   else
     g_message ("Could not open %s: %s", self->database, self->open_error->message);
 

@@ -30,6 +30,7 @@ struct _KzContext
 
   KzStore   *store;
   GSettings *settings;
+  KzSyncClient *sync_client;
 
   gulong     store_changed_id;
   guint      emit_source;
@@ -156,6 +157,7 @@ kz_context_constructed (GObject *object)
 
   self->store_changed_id = g_signal_connect (self->store, "changed",
                                              G_CALLBACK (store_changed_cb), self);
+  self->sync_client = kz_sync_client_new (self->store);
 }
 
 static void
@@ -166,6 +168,7 @@ kz_context_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_handle_id (&self->emit_source, g_source_remove);
+  g_clear_object (&self->sync_client);
 
   G_OBJECT_CLASS (kz_context_parent_class)->dispose (object);
 }
@@ -287,6 +290,14 @@ kz_context_get_settings (KzContext *self)
   g_return_val_if_fail (KZ_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+KzSyncClient *
+kz_context_get_sync_client (KzContext *self)
+{
+  g_return_val_if_fail (KZ_IS_CONTEXT (self), NULL);
+
+  return self->sync_client;
 }
 
 void

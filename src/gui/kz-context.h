@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "kz-store.h"
+#include "kz-sync-client.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,8 @@ KzContext   *kz_context_new             (KzStore              *store,
                                          GSettings            *settings);
 KzStore     *kz_context_get_store       (KzContext            *self);
 GSettings   *kz_context_get_settings    (KzContext            *self);
+/* The store's sync client; disabled until an account is set. */
+KzSyncClient *kz_context_get_sync_client (KzContext          *self);
 /* Announces a change made behind the store's back, such as a second
  * connection writing demo data; emits "changed" from the main loop. */
 void         kz_context_notify_changed  (KzContext            *self,

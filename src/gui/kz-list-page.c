@@ -25,7 +25,13 @@
 #include <glib/gi18n.h>
 
 #include "kz-format.h"
+#include "kz-list-filter-bar.h"
+#include "kz-list-actions.h"
 #include "kz-list-page.h"
+#include "kz-list-state.h"
+
+/* Below this width rows show their other values under the title. */
+#define COMPACT_WIDTH 600
 
 typedef struct
 {
@@ -59,6 +65,11 @@ struct _KzListPage
   GtkScrolledWindow *scrolled_window;
   GtkColumnView    *column_view;
   GtkSortListModel *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkBox           *page_box;
+  KzListFilterBar  *filter_bar;
+  GPtrArray        *detail_labels;  /* second lines of compact rows, weak */
+  gboolean          compact;
 };
 
 G_DEFINE_FINAL_TYPE (KzListPage, kz_list_page, ADW_TYPE_BIN)
@@ -263,6 +274,72 @@ column_create_sorter (ColumnData *data)
 
 /* Cells */
 
+/* Narrow lists show only the title column, with the two first other
+ * values that are set on a second line: "Running · Region Hannover". */
+static char *
+dup_compact_detail (KzListPage *self,
+                    ColumnData *title,
+                    KzRecord   *record)
+{
+  GString *detail = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < self->spec->n_columns && n < 2; i++)
+    {
+      ColumnData *data = &self->columns[i];
+      g_autofree char *text = NULL;
+
+      if (data == title || column_is_numeric (data) ||
+          !(text = column_dup_text (data, record)) || *text == '\0')
+        continue;
+      if (n++ > 0)
+        g_string_append (detail, " · ");
+      g_string_append (detail, text);
+    }
+
+  return g_string_free (detail, FALSE);
+}
+
+static void
+detail_label_gone_cb (gpointer  data,
+                      GObject  *label)
+{
+  g_ptr_array_remove_fast (data, label);
+}
+
+static GtkWidget *
+create_compact_cell (KzListPage *self,
+                     GtkWidget  *label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (detail), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0.0);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "list-compact-detail");
+  gtk_widget_set_visible (detail, self->compact);
+  g_ptr_array_add (self->detail_labels, detail);
+  g_object_weak_ref (G_OBJECT (detail), detail_label_gone_cb, self->detail_labels);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), detail);
+  return box;
+}
+
+static void
+set_compact (KzListPage *self,
+             gboolean    compact)
+{
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  for (guint i = 0; i < self->detail_labels->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->detail_labels, i), compact);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -277,6 +354,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), column_is_numeric (data) ? 1.0 : 0.0);
   if (column_is_numeric (data))
     gtk_widget_add_css_class (label, "numeric");
+
+  if (data->column->flags & KZ_COLUMN_EXPAND)
+    {
+      gtk_list_item_set_child (item, create_compact_cell (data->page, label));
+      return;
+    }
 
   if (!(data->column->flags & KZ_COLUMN_HEALTH))
     {
@@ -311,6 +394,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_visible (gtk_widget_get_first_child (child), health != NULL);
       child = gtk_widget_get_last_child (child);
     }
+  else if (data->column->flags & KZ_COLUMN_EXPAND)
+    {
+      g_autofree char *detail = dup_compact_detail (data->page, data, record);
+
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (child)), detail);
+      child = gtk_widget_get_first_child (child);
+    }
 
   gtk_label_set_text (GTK_LABEL (child), text ? text : "");
 }
@@ -341,6 +431,10 @@ add_column (KzListPage *self,
   gtk_column_view_column_set_fixed_width (column, data->column->width);
   gtk_column_view_column_set_expand (column, (data->column->flags & KZ_COLUMN_EXPAND) != 0);
   g_object_set_data (G_OBJECT (column), "kz-column-data", data);
+  g_object_set_data (G_OBJECT (column), "kz-column-key",
+                     (gpointer)(data->column->field ? data->column->field : data->column->title));
+  g_object_set_data (G_OBJECT (column), "kz-column-index",
+                     GUINT_TO_POINTER (data->column - self->spec->columns));
   gtk_column_view_append_column (self->column_view, column);
 
   return column;
@@ -440,6 +534,8 @@ fit_columns_cb (gpointer user_data)
         used += width;
     }
 
+  set_compact (self, available > 0 && available < COMPACT_WIDTH);
+
   return G_SOURCE_REMOVE;
 }
 
@@ -467,6 +563,43 @@ set_subtitle (KzListPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUBTITLE]);
 }
 
+/* "1,234 projects", or "12 of 1,234 projects" while filtered. */
+static void
+update_subtitle (KzListPage *self)
+{
+  GListModel *rows = gtk_filter_list_model_get_model (self->filter_model);
+  guint total = rows ? g_list_model_get_n_items (rows) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *count = NULL;
+  g_autofree char *number = NULL;
+  const char *visible;
+
+  /* Models may still report changes while the page is disposed. */
+  if (self->stack == NULL)
+    return;
+
+  if (total == 0)
+    {
+      set_subtitle (self, NULL);
+      return;
+    }
+
+  visible = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (visible, "list") == 0 || g_strcmp0 (visible, "no-results") == 0)
+    gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "no-results");
+
+  count = kz_kind_format_count (self->kind, total);
+  if (shown == total && !kz_list_filter_is_active (kz_list_filter_bar_get_filter (self->filter_bar)))
+    {
+      set_subtitle (self, g_steal_pointer (&count));
+      return;
+    }
+
+  number = kz_format_int (shown);
+  /* Translators: "12 of 1,234 projects": the rows a filter shows */
+  set_subtitle (self, g_strdup_printf (_("%s of %s"), number, count));
+}
+
 static void
 show_error (KzListPage   *self,
             const GError *error)
@@ -488,7 +621,8 @@ install_model (KzListPage *self,
   /* The new lookups must be in place before the rows and sort keys
    * of the new model are computed. */
   self->lookups = lookups;
-  gtk_sort_list_model_set_model (self->sort_model, model);
+  kz_list_filter_bar_set_rows (self->filter_bar, kz_context_get_store (self->context), model, lookups);
+  gtk_filter_list_model_set_model (self->filter_model, model);
   g_clear_pointer (&old, kz_lookups_free);
 
   self->loaded = TRUE;
@@ -496,7 +630,7 @@ install_model (KzListPage *self,
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   g_debug ("Loaded %u %s in %" G_GINT64_FORMAT " ms", n, kz_kind_get_info (self->kind)->table,
            (g_get_monotonic_time () - self->load_started) / 1000);
-  set_subtitle (self, n > 0 ? kz_kind_format_count (self->kind, n) : NULL);
+  update_subtitle (self);
 }
 
 /* Titles (and their sort ranks) behind every REF column. */
@@ -642,6 +776,18 @@ kz_list_page_constructed (GObject *object)
   g_assert (self->spec != NULL);
 
   build_columns (self);
+  self->filter_bar = KZ_LIST_FILTER_BAR (kz_list_filter_bar_new (self->kind, info->table));
+  gtk_box_prepend (self->page_box, GTK_WIDGET (self->filter_bar));
+  gtk_filter_list_model_set_filter (self->filter_model,
+                                    GTK_FILTER (kz_list_filter_bar_get_filter (self->filter_bar)));
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_subtitle),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kz_list_filter_bar_get_filter (self->filter_bar), "state-changed",
+                           G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
+  if (self->context != NULL)
+    kz_list_filter_bar_set_settings (self->filter_bar, kz_context_get_settings (self->context));
+  if (self->context != NULL)
+    kz_list_state_attach (self->column_view, kz_context_get_settings (self->context), info->table);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scrolled_window),
                            "notify::page-size", G_CALLBACK (width_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -651,6 +797,7 @@ kz_list_page_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->plural_label),
                                   -1);
+  kz_list_actions_attach (self->column_view);
 }
 
 static void
@@ -679,6 +826,7 @@ kz_list_page_finalize (GObject *object)
   g_clear_pointer (&self->lookups, kz_lookups_free);
   g_clear_pointer (&self->columns, g_free);
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->detail_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kz_list_page_parent_class)->finalize (object);
 }
@@ -767,11 +915,14 @@ kz_list_page_class_init (KzListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzListPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, page_box);
 }
 
 static void
 kz_list_page_init (KzListPage *self)
 {
+  self->detail_labels = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -812,6 +963,13 @@ kz_list_page_set_context (KzListPage *self,
   if (context != NULL)
     g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb),
                              self, G_CONNECT_SWAPPED);
+
+  if (self->filter_bar != NULL)
+    kz_list_filter_bar_set_settings (self->filter_bar, context ? kz_context_get_settings (context) : NULL);
+  if (self->filter_bar != NULL && context != NULL &&
+      !g_object_get_data (G_OBJECT (self->column_view), "kz-list-state"))
+    kz_list_state_attach (self->column_view, kz_context_get_settings (context),
+                          kz_kind_get_info (self->kind)->table);
 
   self->loaded = FALSE;
   kz_list_page_reload (self);
@@ -862,4 +1020,31 @@ kz_list_page_reload (KzListPage *self)
     load (self);
   else
     self->dirty = TRUE;
+}
+
+/* Shows the search bar of the list and focuses it (Ctrl+F). */
+void
+kz_list_page_start_search (KzListPage *self)
+{
+  g_return_if_fail (KZ_IS_LIST_PAGE (self));
+
+  kz_list_filter_bar_start_search (self->filter_bar);
+}
+
+void
+kz_list_page_apply_view (KzListPage         *self,
+                         const char         *search,
+                         const char * const *items)
+{
+  g_return_if_fail (KZ_IS_LIST_PAGE (self));
+
+  kz_list_filter_bar_apply (self->filter_bar, search, items);
+}
+
+KzListFilterBar *
+kz_list_page_get_filter_bar (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
+
+  return self->filter_bar;
 }

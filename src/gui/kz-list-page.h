@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "kz-context.h"
+#include "kz-list-filter-bar.h"
 #include "kz-list-spec.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,11 @@ const char       *kz_list_page_get_subtitle (KzListPage *self);
 GListModel       *kz_list_page_get_model    (KzListPage *self);
 /* Loads the records again now if the page is shown, else when it is. */
 void              kz_list_page_reload       (KzListPage *self);
+/* Search and filters: Ctrl+F, saved views, and the bar for tests. */
+void              kz_list_page_start_search (KzListPage *self);
+void              kz_list_page_apply_view   (KzListPage *self,
+                                             const char *search,
+                                             const char * const *items);
+KzListFilterBar  *kz_list_page_get_filter_bar (KzListPage *self);
 
 G_END_DECLS

@@ -25,8 +25,11 @@
 #include <glib/gi18n.h>
 
 #include "kz-format.h"
+#include "kz-heatmap.h"
+#include "kz-list-page.h"
 #include "kz-layout.h"
 #include "kz-overview-page.h"
+#include "kz-window.h"
 
 #define SECTION_NATURAL_WIDTH 360
 
@@ -70,6 +73,13 @@ struct _KzOverviewPage
   GtkListBox    *deadlines_list;
   AdwActionRow  *overdue_row;
   GtkLabel      *overdue_label;
+  GtkLabel      *overdue_tasks_label;
+  GtkListBox    *funding_list;
+  GtkDropDown   *dimension_dropdown;
+  GtkStringList *dimension_list;
+  KzHeatmap     *heatmap;
+
+  KzHeatmapGrid *heatmaps[KZ_HEATMAP_N_DIMENSIONS];
 };
 
 G_DEFINE_FINAL_TYPE (KzOverviewPage, kz_overview_page, ADW_TYPE_BIN)
@@ -137,8 +147,37 @@ new_count_row (const char *title,
   return row;
 }
 
+/* Opens the projects list filtered by @items ("status=running", …). */
 static void
-fill_vocabulary (GtkListBox         *list,
+open_projects (KzOverviewPage     *self,
+               const char * const *items)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), KZ_TYPE_WINDOW);
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *page;
+
+  if (window == NULL || !kz_window_show_page (KZ_WINDOW (window), "projects"))
+    return;
+
+  page = GTK_IS_STACK (stack) ? gtk_stack_get_child_by_name (GTK_STACK (stack), "projects") : NULL;
+  if (page != NULL && KZ_IS_LIST_PAGE (page))
+    kz_list_page_apply_view (KZ_LIST_PAGE (page), NULL, items);
+}
+
+static void
+count_row_activated_cb (KzOverviewPage *self,
+                        AdwActionRow   *row)
+{
+  const char *item = g_object_get_data (G_OBJECT (row), "kz-filter-item");
+  const char * const items[] = { item, NULL };
+
+  open_projects (self, items);
+}
+
+static void
+fill_vocabulary (KzOverviewPage     *self,
+                 GtkListBox         *list,
+                 const char         *field,
                  const KzVocabulary *vocab,
                  GHashTable         *counts,
                  guint               total,
@@ -151,6 +190,12 @@ fill_vocabulary (GtkListBox         *list,
       const char *id = vocab->terms[i].id;
       GtkWidget *row = new_count_row (kz_vocabulary_get_label (vocab, id),
                                       kz_overview_stats_count (counts, id), total);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "kz-filter-item",
+                              g_strconcat (field, "=", id, NULL), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (count_row_activated_cb),
+                               self, G_CONNECT_SWAPPED);
 
       if (dots)
         {
@@ -262,16 +307,142 @@ fill_totals (KzOverviewPage        *self,
 }
 
 static void
+set_overdue_label (GtkLabel *label,
+                   guint     count)
+{
+  g_autofree char *text = kz_format_int (count);
+
+  gtk_label_set_text (label, text);
+  if (count > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+static void
 fill_overdue (KzOverviewPage        *self,
               const KzOverviewStats *stats)
 {
-  g_autofree char *text = kz_format_int (stats->overdue_milestones);
+  set_overdue_label (self->overdue_label, stats->overdue_milestones);
+  set_overdue_label (self->overdue_tasks_label, stats->overdue_tasks);
+}
 
-  gtk_label_set_text (self->overdue_label, text);
-  if (stats->overdue_milestones > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_label), "error");
+/* Funding */
+
+static GtkWidget *
+new_amount_bar (const char *name,
+                gint64      amount,
+                gint64      max,
+                const char *style)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (max, 1));
+  g_autofree char *money = kz_format_money (amount);
+  /* Translators: "Applied: 12.000,00 €" under a funding programme */
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), name, money);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), amount);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_size_request (bar, 64, -1);
+  gtk_widget_set_hexpand (bar, TRUE);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (bar, style);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+
+  return box;
+}
+
+static GtkWidget *
+new_funding_row (const KzOverviewFunding *funding,
+                 gint64                   max)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (funding->programme);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), new_amount_bar (_("Applied"), funding->applied, max, "funding-applied"));
+  gtk_box_append (GTK_BOX (box), new_amount_bar (_("Granted"), funding->granted, max, "funding-granted"));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "funding");
+
+  return row;
+}
+
+static void
+fill_funding (KzOverviewPage        *self,
+              const KzOverviewStats *stats)
+{
+  gint64 max = 0;
+
+  list_clear (self->funding_list);
+  for (guint i = 0; i < stats->funding->len; i++)
+    {
+      const KzOverviewFunding *funding = g_ptr_array_index (stats->funding, i);
+
+      max = MAX (max, MAX (funding->applied, funding->granted));
+    }
+
+  for (guint i = 0; i < stats->funding->len; i++)
+    gtk_list_box_append (self->funding_list, new_funding_row (g_ptr_array_index (stats->funding, i), max));
+}
+
+/* Heat map */
+
+static void
+show_heatmap (KzOverviewPage *self)
+{
+  guint dimension = gtk_drop_down_get_selected (self->dimension_dropdown);
+
+  if (dimension < KZ_HEATMAP_N_DIMENSIONS)
+    kz_heatmap_set_grid (self->heatmap, self->heatmaps[dimension]);
+}
+
+static void
+fill_heatmaps (KzOverviewPage        *self,
+               const KzOverviewStats *stats)
+{
+  for (guint dim = 0; dim < KZ_HEATMAP_N_DIMENSIONS; dim++)
+    {
+      g_clear_pointer (&self->heatmaps[dim], kz_heatmap_grid_unref);
+      self->heatmaps[dim] = kz_heatmap_grid_ref (stats->heatmaps[dim]);
+    }
+
+  show_heatmap (self);
+}
+
+static void
+dimension_changed_cb (KzOverviewPage *self)
+{
+  show_heatmap (self);
+}
+
+static void
+heatmap_cell_activated_cb (KzOverviewPage *self,
+                           guint           row,
+                           guint           column,
+                           KzHeatmap      *heatmap)
+{
+  g_auto(GStrv) items = kz_heatmap_grid_dup_filter_items (kz_heatmap_get_grid (heatmap), row, column);
+
+  open_projects (self, (const char * const *)items);
 }
 
 static void
@@ -399,6 +570,8 @@ kz_overview_page_finalize (GObject *object)
   KzOverviewPage *self = (KzOverviewPage *)object;
 
   g_clear_pointer (&self->subtitle, g_free);
+  for (guint dim = 0; dim < KZ_HEATMAP_N_DIMENSIONS; dim++)
+    g_clear_pointer (&self->heatmaps[dim], kz_heatmap_grid_unref);
 
   G_OBJECT_CLASS (kz_overview_page_parent_class)->finalize (object);
 }
@@ -479,6 +652,15 @@ kz_overview_page_class_init (KzOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, deadlines_list);
   gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, overdue_row);
   gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, overdue_tasks_label);
+  gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, funding_list);
+  gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, dimension_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, dimension_list);
+  gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, heatmap);
+  gtk_widget_class_bind_template_callback (widget_class, dimension_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, heatmap_cell_activated_cb);
+
+  g_type_ensure (KZ_TYPE_HEATMAP);
 }
 
 static void
@@ -486,6 +668,8 @@ kz_overview_page_init (KzOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  for (guint dim = 0; dim < KZ_HEATMAP_N_DIMENSIONS; dim++)
+    gtk_string_list_append (self->dimension_list, kz_heatmap_dimension_get_label (dim));
   build_totals (self);
   /* Two sections side by side when each can have this much width,
    * however long the names in them. */
@@ -556,8 +740,10 @@ kz_overview_page_show_stats (KzOverviewPage  *self,
 
   projects = stats->counts[KZ_KIND_PROJECT];
   fill_totals (self, stats);
-  fill_vocabulary (self->status_list, &kz_vocab_status, stats->projects_by_status, projects, FALSE);
-  fill_vocabulary (self->health_list, &kz_vocab_health, stats->projects_by_health, projects, TRUE);
+  fill_vocabulary (self, self->status_list, "status", &kz_vocab_status, stats->projects_by_status, projects, FALSE);
+  fill_vocabulary (self, self->health_list, "health", &kz_vocab_health, stats->projects_by_health, projects, TRUE);
+  fill_funding (self, stats);
+  fill_heatmaps (self, stats);
   fill_events (self->sessions_list, stats->sessions);
   fill_events (self->deadlines_list, stats->deadlines);
   fill_overdue (self, stats);

@@ -108,6 +108,111 @@ load_events (KzStore     *store,
   return g_steal_pointer (&events);
 }
 
+static void
+funding_free (gpointer data)
+{
+  KzOverviewFunding *funding = data;
+
+  g_free (funding->programme_id);
+  g_free (funding->programme);
+  g_free (funding);
+}
+
+static int
+funding_compare (gconstpointer a,
+                 gconstpointer b)
+{
+  const KzOverviewFunding *fa = *(const KzOverviewFunding * const *)a;
+  const KzOverviewFunding *fb = *(const KzOverviewFunding * const *)b;
+
+  if (fa->applied != fb->applied)
+    return fa->applied > fb->applied ? -1 : 1;
+
+  return g_strcmp0 (fa->programme, fb->programme);
+}
+
+static gint64
+sum_lookup (GHashTable *sums,
+            const char *key)
+{
+  gint64 *value = g_hash_table_lookup (sums, key);
+
+  return value ? *value : 0;
+}
+
+/* Applied for and granted per programme: two grouped sums, the
+ * programmes with the most applied for first. */
+static GPtrArray *
+load_funding (KzStore  *store,
+              GError  **error)
+{
+  g_autoptr(GHashTable) applied = NULL;
+  g_autoptr(GHashTable) granted = NULL;
+  g_autoptr(GHashTable) titles = NULL;
+  g_autoptr(GPtrArray) funding = g_ptr_array_new_with_free_func (funding_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (!(applied = kz_store_sum_by (store, KZ_KIND_APPLICATION, "programme_id", "amount_applied", error)) ||
+      !(granted = kz_store_sum_by (store, KZ_KIND_APPLICATION, "programme_id", "amount_granted", error)) ||
+      !(titles = kz_store_get_titles (store, KZ_KIND_PROGRAMME, error)))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, applied);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      KzOverviewFunding *entry;
+      const char *title = g_hash_table_lookup (titles, key);
+
+      if (title == NULL)
+        continue;
+
+      entry = g_new0 (KzOverviewFunding, 1);
+      entry->programme_id = g_strdup (key);
+      entry->programme = g_strdup (title);
+      entry->applied = sum_lookup (applied, key);
+      entry->granted = sum_lookup (granted, key);
+      g_ptr_array_add (funding, entry);
+    }
+
+  g_ptr_array_sort (funding, funding_compare);
+  if (funding->len > KZ_OVERVIEW_N_PROGRAMMES)
+    g_ptr_array_set_size (funding, KZ_OVERVIEW_N_PROGRAMMES);
+
+  return g_steal_pointer (&funding);
+}
+
+/* The heat maps: the projects and organisations are read once and
+ * grouped in memory, for every dimension. */
+static gboolean
+load_heatmaps (KzOverviewStats  *stats,
+               KzStore          *store,
+               GError          **error)
+{
+  g_autoptr(GListModel) projects = NULL;
+  g_autoptr(GListModel) organisations = NULL;
+  g_autoptr(GHashTable) by_uuid = NULL;
+  guint n;
+
+  if (!(projects = kz_store_list (store, KZ_KIND_PROJECT, error)) ||
+      !(organisations = kz_store_list (store, KZ_KIND_ORGANISATION, error)))
+    return FALSE;
+
+  by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  n = g_list_model_get_n_items (organisations);
+  for (guint i = 0; i < n; i++)
+    {
+      KzRecord *org = g_list_model_get_item (organisations, i);
+
+      g_hash_table_insert (by_uuid, (gpointer)kz_record_get_uuid (org), org);
+    }
+
+  for (guint dim = 0; dim < KZ_HEATMAP_N_DIMENSIONS; dim++)
+    stats->heatmaps[dim] = kz_heatmap_group (projects, by_uuid, dim);
+
+  return TRUE;
+}
+
 static char *
 today_iso (void)
 {
@@ -139,11 +244,15 @@ kz_overview_stats_load (KzStore       *store,
       !(stats->deadlines = load_events (store, KZ_KIND_DEADLINE, "programme_id", KZ_KIND_PROGRAMME,
                                         "title", stats->today, error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !(stats->funding = load_funding (store, error)) ||
+      !load_heatmaps (stats, store, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   stats->overdue_milestones = kz_store_count_overdue (store, KZ_KIND_MILESTONE, "due_date", "done",
                                                       stats->today);
+  stats->overdue_tasks = kz_store_count_overdue (store, KZ_KIND_TASK, "due_date", "done",
+                                                 stats->today);
 
   return g_steal_pointer (&stats);
 }
@@ -159,6 +268,9 @@ kz_overview_stats_free (KzOverviewStats *stats)
   g_clear_pointer (&stats->projects_by_health, g_hash_table_unref);
   g_clear_pointer (&stats->sessions, g_ptr_array_unref);
   g_clear_pointer (&stats->deadlines, g_ptr_array_unref);
+  g_clear_pointer (&stats->funding, g_ptr_array_unref);
+  for (guint dim = 0; dim < KZ_HEATMAP_N_DIMENSIONS; dim++)
+    g_clear_pointer (&stats->heatmaps[dim], kz_heatmap_grid_unref);
   g_free (stats);
 }
 

@@ -22,6 +22,7 @@
 
 #include <gio/gio.h>
 
+#include "kz-heatmap.h"
 #include "kz-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,15 @@ typedef struct
   char *detail;   /* the place or call, or NULL */
 } KzOverviewEvent;
 
+/* Applied for and granted per funding programme, in cents. */
+typedef struct
+{
+  char   *programme_id;
+  char   *programme;
+  gint64  applied;
+  gint64  granted;
+} KzOverviewFunding;
+
 /* The figures of the overview page, computed on a worker thread. */
 typedef struct
 {
@@ -45,10 +55,14 @@ typedef struct
   GPtrArray  *sessions;            /* KzOverviewEvent, the next ones first */
   GPtrArray  *deadlines;           /* KzOverviewEvent, the next ones first */
   guint       overdue_milestones;
+  guint       overdue_tasks;
+  GPtrArray  *funding;             /* KzOverviewFunding, most applied for first */
+  KzHeatmapGrid *heatmaps[KZ_HEATMAP_N_DIMENSIONS];
   gboolean    empty;
 } KzOverviewStats;
 
 #define KZ_OVERVIEW_N_EVENTS 5
+#define KZ_OVERVIEW_N_PROGRAMMES 6
 
 /* @today: an ISO date, or NULL for the current day. */
 KzOverviewStats *kz_overview_stats_load  (KzStore          *store,

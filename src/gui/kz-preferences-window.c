@@ -26,6 +26,7 @@
 
 #include "kz-format.h"
 #include "kz-preferences-window.h"
+#include "kz-sync-preferences.h"
 
 static const char *color_schemes[] = { "default", "light", "dark" };
 
@@ -48,6 +49,7 @@ struct _KzPreferencesWindow
   AdwEntryRow          *advisor_row;
   AdwPreferencesGroup  *portfolio_group;
   AdwActionRow         *path_row;
+  KzSyncPreferences    *sync_group;
 };
 
 G_DEFINE_FINAL_TYPE (KzPreferencesWindow, kz_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -166,6 +168,7 @@ kz_preferences_window_constructed (GObject *object)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->path_row), path);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->path_row), _("Database file"));
 
+  kz_sync_preferences_set_context (self->sync_group, self->context);
   build_count_rows (self);
   kz_context_count_async (self->context, self->cancellable, counts_ready_cb, g_object_ref (self));
 }
@@ -239,11 +242,13 @@ kz_preferences_window_class_init (KzPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KZ_TYPE_SYNC_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Kompetenz/ui/kz-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KzPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, KzPreferencesWindow, advisor_row);
   gtk_widget_class_bind_template_child (widget_class, KzPreferencesWindow, portfolio_group);
   gtk_widget_class_bind_template_child (widget_class, KzPreferencesWindow, path_row);
+  gtk_widget_class_bind_template_child (widget_class, KzPreferencesWindow, sync_group);
 
   gtk_widget_class_install_action (widget_class, "prefs.copy-path", NULL, copy_path_action);
 }

@@ -27,10 +27,18 @@
 #include "kz-demo.h"
 #include "kz-format.h"
 #include "kz-funding-page.h"
+#include "kz-global-search.h"
 #include "kz-layout.h"
 #include "kz-list-page.h"
 #include "kz-overview-page.h"
+#include "kz-conflicts-page.h"
+#include "kz-sync-indicator.h"
+#include "kz-sync-session.h"
+#include "kz-record-page.h"
+#include "kz-trash-page.h"
+#include "kz-views-sidebar.h"
 #include "kz-window.h"
+#include "kz-window-private.h"
 
 /* Natural widths of the panes: the leaflet folds when the window is
  * narrower than both together, about 720 pixels. */
@@ -55,6 +63,9 @@ static const KzPageInfo pages[] = {
   { "trainings", N_("Trainings"), "accessories-dictionary-symbolic", KZ_KIND_TRAINING },
   { "funding", N_("Funding"), "x-office-spreadsheet-symbolic", KZ_KIND_PROGRAMME },
   { "visits", N_("Visits"), "mark-location-symbolic", KZ_KIND_VISIT },
+  { "trash", N_("Trash"), "user-trash-symbolic", KZ_N_KINDS },
+  /* Shown in the sidebar only while there are sync conflicts. */
+  { "conflicts", N_("Conflicts"), "dialog-warning-symbolic", KZ_N_KINDS },
 };
 
 struct _KzWindow
@@ -70,6 +81,8 @@ struct _KzWindow
   gboolean              empty;
   gboolean              counted;
   gboolean              loading_demo;
+  KzUndoManager        *undo_manager;
+  GBinding             *record_binding;
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -87,6 +100,15 @@ struct _KzWindow
   GtkStack             *welcome_stack;
   GtkSpinner           *demo_spinner;
   AdwStatusPage        *error_page;
+  KzSyncIndicator      *sync_indicator;
+  GtkWidget            *back_button;
+  GtkWidget            *new_button;
+  GtkStack             *record_stack;
+  GMenu                *undo_section;
+  GtkWidget            *find_button;
+  GtkWidget            *global_search_button;
+  KzViewsSidebar       *views_sidebar;
+  GtkWidget            *global_search;   /* popover of global_search_button */
 };
 
 G_DEFINE_FINAL_TYPE (KzWindow, kz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -127,9 +149,16 @@ update_actions (KzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", ready && !folded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 ready && folded && content_is_visible (self));
+                                 ready && ((folded && content_is_visible (self)) ||
+                                           gtk_widget_get_first_child (GTK_WIDGET (self->record_stack))));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record",
+                                 ready && pages[self->page].kind < KZ_N_KINDS);
+  _kz_window_records_update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
                                  ready && !self->loading_demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find",
+                                 ready && KZ_IS_LIST_PAGE (gtk_stack_get_visible_child (self->page_stack)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-everything", ready);
 }
 
 /* The sidebar can be hidden only while it sits beside the content. */
@@ -141,6 +170,8 @@ update_sidebar (KzWindow *self)
   gtk_widget_set_visible (self->sidebar, folded || self->show_sidebar);
   gtk_widget_set_visible (self->separator, folded || self->show_sidebar);
   gtk_widget_set_visible (self->sidebar_button, !folded);
+  gtk_widget_set_visible (self->back_button,
+                          folded || gtk_widget_get_first_child (GTK_WIDGET (self->record_stack)));
 }
 
 static void
@@ -148,7 +179,107 @@ update_welcome (KzWindow *self)
 {
   gboolean welcome = self->empty && self->page == 0;
 
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->record_stack)) != NULL)
+    return;
+
   gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "pages");
+}
+
+/* Record pages, shown over the list of the current page */
+
+static void
+update_new_button (KzWindow *self)
+{
+  KzKind kind = pages[self->page].kind;
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (self->new_button, kind < KZ_N_KINDS);
+  if (kind >= KZ_N_KINDS)
+    return;
+
+  label = g_strdup_printf (_("New %s"), g_dgettext (GETTEXT_PACKAGE, kz_kind_get_info (kind)->label));
+  gtk_widget_set_tooltip_text (self->new_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+clear_records (KzWindow *self)
+{
+  GtkWidget *child;
+
+  g_clear_pointer (&self->record_binding, g_binding_unbind);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->record_stack))))
+    gtk_stack_remove (self->record_stack, child);
+  update_sidebar (self);
+}
+
+static void set_visible_page (KzWindow *self,
+                              guint     index);
+
+static void
+update_record_view (KzWindow *self)
+{
+  GtkWidget *page = gtk_widget_get_last_child (GTK_WIDGET (self->record_stack));
+  const KzKindInfo *info;
+
+  g_clear_pointer (&self->record_binding, g_binding_unbind);
+  if (page == NULL)
+    {
+      set_visible_page (self, self->page);
+      update_actions (self);
+      return;
+    }
+
+  info = kz_kind_get_info (kz_record_page_get_kind (KZ_RECORD_PAGE (page)));
+  gtk_stack_set_visible_child (self->record_stack, page);
+  gtk_stack_set_visible_child_name (self->content_stack, "records");
+  g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+  self->record_binding = g_object_bind_property (page, "title", self->window_title, "title",
+                                                 G_BINDING_SYNC_CREATE);
+  /* The binding goes away with the page. */
+  g_object_add_weak_pointer (G_OBJECT (self->record_binding), (gpointer *)&self->record_binding);
+  adw_window_title_set_subtitle (self->window_title, g_dgettext (GETTEXT_PACKAGE, info->label));
+  update_sidebar (self);
+  update_actions (self);
+}
+
+/* Drops the pages of records that are gone, e.g. after an undo, and
+ * shows the current state in the top one. */
+static void
+refresh_records (KzWindow *self)
+{
+  KzStore *store = kz_context_get_store (self->context);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->record_stack));
+  gboolean removed = FALSE;
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      KzRecordPage *page = KZ_RECORD_PAGE (child);
+      g_autoptr(KzRecord) record = NULL;
+
+      if (!kz_record_page_is_new (page))
+        record = kz_store_get (store, kz_record_page_get_kind (page), kz_record_page_get_uuid (page), NULL);
+      if (!kz_record_page_is_new (page) && (record == NULL || kz_record_get_deleted (record)))
+        {
+          gtk_stack_remove (self->record_stack, child);
+          removed = TRUE;
+        }
+      else if (next == NULL)
+        kz_record_page_reload (page);
+      child = next;
+    }
+
+  if (removed)
+    update_record_view (self);
+}
+
+static void
+undo_changed_cb (KzWindow *self)
+{
+  _kz_window_records_update_menu (self, self->undo_section);
+  update_actions (self);
 }
 
 /* Sidebar */
@@ -187,6 +318,10 @@ create_page (KzWindow *self,
     return kz_overview_page_new (self->context);
   if (g_str_equal (pages[index].name, "funding"))
     return kz_funding_page_new (self->context);
+  if (g_str_equal (pages[index].name, "conflicts"))
+    return kz_conflicts_page_new (self->context);
+  if (g_str_equal (pages[index].name, "trash"))
+    return kz_trash_page_new (self->context, self->undo_manager);
 
   return kz_list_page_new (self->context, pages[index].kind);
 }
@@ -209,9 +344,13 @@ set_visible_page (KzWindow *self,
 
   g_assert (index < G_N_ELEMENTS (pages));
 
+  clear_records (self);
   self->page = index;
+  update_new_button (self);
   gtk_stack_set_visible_child_name (self->page_stack, pages[index].name);
   page = gtk_stack_get_visible_child (self->page_stack);
+  gtk_widget_set_visible (self->find_button, KZ_IS_LIST_PAGE (page));
+  update_actions (self);
 
   adw_window_title_set_title (self->window_title, _(pages[index].title));
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
@@ -236,6 +375,13 @@ static void
 sidebar_row_activated_cb (KzWindow      *self,
                           GtkListBoxRow *row)
 {
+  /* The current page's entry leads back from its records to the list. */
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->record_stack)) != NULL &&
+      (guint)gtk_list_box_row_get_index (row) == self->page)
+    {
+      clear_records (self);
+      update_record_view (self);
+    }
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -293,6 +439,7 @@ context_changed_cb (KzWindow  *self,
                     KzContext *context)
 {
   refresh_counts (self);
+  refresh_records (self);
 }
 
 /* Demo portfolio, written through a connection of its own so that the
@@ -395,8 +542,92 @@ go_back_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   KzWindow *self = KZ_WINDOW (widget);
+  GtkWidget *top = gtk_widget_get_last_child (GTK_WIDGET (self->record_stack));
+
+  if (top != NULL)
+    {
+      gtk_stack_remove (self->record_stack, top);
+      if ((top = gtk_widget_get_last_child (GTK_WIDGET (self->record_stack))))
+        kz_record_page_reload (KZ_RECORD_PAGE (top));
+      update_record_view (self);
+      return;
+    }
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+
+  if (pages[self->page].kind < KZ_N_KINDS)
+    kz_window_show_record (self, pages[self->page].kind, NULL);
+}
+
+/* Search and saved views */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  if (!KZ_IS_LIST_PAGE (page))
+    return;
+
+  clear_records (self);
+  update_record_view (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  kz_list_page_start_search (KZ_LIST_PAGE (page));
+}
+
+static void
+search_everything_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+
+  /* The popover hangs from the sidebar, which a folded window shows
+   * instead of the content. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  else if (!self->show_sidebar)
+    {
+      self->show_sidebar = TRUE;
+      update_sidebar (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+    }
+
+  gtk_popover_popup (GTK_POPOVER (self->global_search));
+}
+
+static void
+search_result_activated_cb (KzWindow   *self,
+                            guint       kind,
+                            const char *uuid)
+{
+  kz_window_show_record (self, kind, uuid);
+}
+
+static void
+view_activated_cb (KzWindow     *self,
+                   const KzView *view)
+{
+  GtkWidget *page;
+
+  if (!kz_window_show_page (self, view->page))
+    return;
+
+  page = gtk_stack_get_visible_child (self->page_stack);
+  if (KZ_IS_LIST_PAGE (page))
+    kz_list_page_apply_view (KZ_LIST_PAGE (page), view->search, (const char * const *)view->items);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -455,6 +686,52 @@ restore_window_state (KzWindow *self)
 
 /* GObject */
 
+/* Sync */
+
+static void
+update_conflicts_row (KzWindow *self)
+{
+  int index = find_page ("conflicts");
+  guint n_conflicts = kz_sync_client_get_conflicts (kz_context_get_sync_client (self->context));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
+  g_autofree char *count = kz_format_int (n_conflicts);
+
+  gtk_widget_set_visible (GTK_WIDGET (row), n_conflicts > 0 || self->page == (guint)index);
+  gtk_label_set_text (self->count_labels[index], count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_labels[index]), n_conflicts > 0);
+}
+
+static void
+setup_sync (KzWindow *self)
+{
+  kz_sync_indicator_set_context (self->sync_indicator, self->context);
+  if (self->context == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar_list,
+                                                                          find_page ("conflicts"))),
+                              FALSE);
+      return;
+    }
+
+  g_signal_connect_object (kz_context_get_sync_client (self->context), "notify::conflicts",
+                           G_CALLBACK (update_conflicts_row), self, G_CONNECT_SWAPPED);
+  /* Leaving the page hides the row again once nothing is left. */
+  g_signal_connect_object (self->page_stack, "notify::visible-child",
+                           G_CALLBACK (update_conflicts_row), self, G_CONNECT_SWAPPED);
+  update_conflicts_row (self);
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+
+  if (self->context != NULL)
+    kz_sync_session_sync_now (self->context);
+}
+
 static void
 kz_window_constructed (GObject *object)
 {
@@ -465,7 +742,22 @@ kz_window_constructed (GObject *object)
 
   adw_status_page_set_icon_name (self->welcome_page,
                                  gtk_icon_theme_has_icon (theme, APP_ID) ? APP_ID : "view-grid-symbolic");
+  if (self->context != NULL)
+    {
+      self->undo_manager = kz_undo_manager_new (kz_context_get_store (self->context));
+      g_signal_connect_object (self->undo_manager, "notify", G_CALLBACK (undo_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  undo_changed_cb (self);
   build_pages (self);
+
+  self->global_search = kz_global_search_new ();
+  gtk_widget_set_parent (self->global_search, self->global_search_button);
+  kz_global_search_set_context (KZ_GLOBAL_SEARCH (self->global_search), self->context);
+  g_signal_connect_object (self->global_search, "record-activated",
+                           G_CALLBACK (search_result_activated_cb), self, G_CONNECT_SWAPPED);
+  if (self->context != NULL)
+    kz_views_sidebar_set_settings (self->views_sidebar, kz_context_get_settings (self->context));
 
   if (self->context != NULL)
     {
@@ -474,6 +766,7 @@ kz_window_constructed (GObject *object)
       restore_window_state (self);
       refresh_counts (self);
     }
+  setup_sync (self);
 
   update_sidebar (self);
   update_actions (self);
@@ -503,10 +796,13 @@ kz_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
+  g_clear_pointer (&self->record_binding, g_binding_unbind);
+  g_clear_pointer (&self->global_search, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KZ_TYPE_WINDOW);
 
   g_clear_object (&self->context);
+  g_clear_object (&self->undo_manager);
 
   G_OBJECT_CLASS (kz_window_parent_class)->dispose (object);
 }
@@ -567,11 +863,20 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (guint i = 0; i < MIN (G_N_ELEMENTS (pages), 9); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync-now", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search-everything", NULL, search_everything_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search-everything", NULL);
+  _kz_window_records_class_init (widget_class);
 }
 
 static void
@@ -601,6 +906,7 @@ kz_window_class_init (KzWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KZ_TYPE_SYNC_INDICATOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Kompetenz/ui/kz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KzWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, main_stack);
@@ -617,6 +923,15 @@ kz_window_class_init (KzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzWindow, welcome_stack);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, demo_spinner);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, record_stack);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, global_search_button);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, views_sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, view_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
@@ -627,6 +942,7 @@ kz_window_class_init (KzWindowClass *klass)
 static void
 kz_window_init (KzWindow *self)
 {
+  g_type_ensure (KZ_TYPE_VIEWS_SIDEBAR);
   self->cancellable = g_cancellable_new ();
   self->show_sidebar = TRUE;
 
@@ -703,4 +1019,59 @@ kz_window_add_toast (KzWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GtkWidget *
+kz_window_show_record (KzWindow   *self,
+                       KzKind      kind,
+                       const char *uuid)
+{
+  GtkWidget *top;
+  GtkWidget *page;
+
+  g_return_val_if_fail (KZ_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (kind < KZ_N_KINDS, NULL);
+
+  if (self->undo_manager == NULL)
+    return NULL;
+
+  top = gtk_widget_get_last_child (GTK_WIDGET (self->record_stack));
+  if (uuid != NULL && top != NULL &&
+      g_strcmp0 (kz_record_page_get_uuid (KZ_RECORD_PAGE (top)), uuid) == 0)
+    return top;
+
+  page = kz_record_page_new (self->context, self->undo_manager, kind, uuid);
+  gtk_stack_add_child (self->record_stack, page);
+  update_record_view (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  return page;
+}
+
+void
+kz_window_close_record (KzWindow   *self,
+                        const char *uuid)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (KZ_IS_WINDOW (self));
+  g_return_if_fail (uuid != NULL);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->record_stack));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (g_strcmp0 (kz_record_page_get_uuid (KZ_RECORD_PAGE (child)), uuid) == 0)
+        gtk_stack_remove (self->record_stack, child);
+      child = next;
+    }
+  update_record_view (self);
+}
+
+KzUndoManager *
+kz_window_get_undo_manager (KzWindow *self)
+{
+  g_return_val_if_fail (KZ_IS_WINDOW (self), NULL);
+
+  return self->undo_manager;
 }

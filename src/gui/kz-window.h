@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "kz-context.h"
+#include "kz-undo-manager.h"
 
 G_BEGIN_DECLS
 
@@ -45,5 +46,14 @@ gboolean    kz_window_show_page        (KzWindow       *self,
 const char *kz_window_get_page_name    (KzWindow       *self);
 void        kz_window_add_toast        (KzWindow       *self,
                                         AdwToast       *toast);
+/* Opens the page of a record over the current list; a NULL @uuid
+ * opens a new record of @kind.  Returns the record page. */
+GtkWidget  *kz_window_show_record      (KzWindow       *self,
+                                        KzKind          kind,
+                                        const char     *uuid);
+/* Closes the pages of the record @uuid, e.g. once it is deleted. */
+void        kz_window_close_record     (KzWindow       *self,
+                                        const char     *uuid);
+KzUndoManager *kz_window_get_undo_manager (KzWindow    *self);
 
 G_END_DECLS

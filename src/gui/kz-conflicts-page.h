@@ -1,0 +1,41 @@
+/* kz-conflicts-page.h
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kz-context.h"
+
+G_BEGIN_DECLS
+
+#define KZ_TYPE_CONFLICTS_PAGE (kz_conflicts_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KzConflictsPage, kz_conflicts_page, KZ, CONFLICTS_PAGE, AdwBin)
+
+/* The open sync conflicts, one card each, or "No Conflicts". */
+GtkWidget  *kz_conflicts_page_new          (KzContext       *context);
+const char *kz_conflicts_page_get_subtitle (KzConflictsPage *self);
+/* The cards shown, for tests. */
+guint       kz_conflicts_page_get_n_cards  (KzConflictsPage *self);
+GtkWidget  *kz_conflicts_page_get_card     (KzConflictsPage *self,
+                                            guint            index);
+
+G_END_DECLS

@@ -1,0 +1,837 @@
+/* kz-list-filter.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-list-filter"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kz-format.h"
+#include "kz-list-filter.h"
+#include "kz-list-keys.h"
+
+#define MAX_FACETS 16
+
+typedef struct
+{
+  KzFacet facets[MAX_FACETS];
+  guint   n_facets;
+} FacetTable;
+
+struct _KzListFilter
+{
+  GtkFilter          parent_instance;
+
+  KzKind             kind;
+  const FacetTable  *table;
+  char              *search;          /* as typed */
+  char              *folded_search;   /* NULL when empty */
+  GPtrArray         *items;           /* char *, NULL-terminated */
+  GHashTable        *selected;        /* facet id -> GHashTable set of values */
+  GListModel        *model;
+  const KzLookups   *lookups;
+  GHashTable        *keys;            /* KzRecord * -> folded search key */
+  GHashTable        *organisations;   /* uuid -> KzRecord */
+  GCancellable      *cancellable;     /* of the keys worker */
+};
+
+G_DEFINE_FINAL_TYPE (KzListFilter, kz_list_filter, GTK_TYPE_FILTER)
+
+enum { STATE_CHANGED, N_SIGNALS };
+static guint signals [N_SIGNALS];
+
+/* Facets */
+
+static const char * const date_fields[] = { "end_date", "date", "registration_deadline", NULL };
+
+static void
+add_facet (FacetTable         *table,
+           const char         *id,
+           KzFacetType         type,
+           const KzField      *field,
+           const KzField      *via)
+{
+  KzFacet *facet;
+
+  g_assert (table->n_facets < MAX_FACETS);
+
+  facet = &table->facets[table->n_facets++];
+  facet->id = g_intern_string (id);
+  facet->type = type;
+  facet->field = field;
+  facet->via = via;
+  facet->vocab = (via ? via : field)->vocab;
+}
+
+static void
+add_field_facets (FacetTable    *table,
+                  const KzField *field)
+{
+  if ((field->type == KZ_FIELD_CHOICE || field->type == KZ_FIELD_LIST) && field->vocab != NULL)
+    add_facet (table, field->name, KZ_FACET_CHOICE, field, NULL);
+  else if (field->type == KZ_FIELD_TEXT && g_str_equal (field->name, "advisor"))
+    add_facet (table, field->name, KZ_FACET_TEXT, field, NULL);
+  else if (field->type == KZ_FIELD_REF && field->ref_kind == KZ_KIND_ORGANISATION)
+    {
+      g_autofree char *umbrella = g_strconcat (field->name, ".umbrella", NULL);
+      g_autofree char *district = g_strconcat (field->name, ".district", NULL);
+
+      add_facet (table, umbrella, KZ_FACET_CHOICE, field,
+                 kz_kind_get_field (KZ_KIND_ORGANISATION, "umbrella"));
+      add_facet (table, district, KZ_FACET_CHOICE, field,
+                 kz_kind_get_field (KZ_KIND_ORGANISATION, "district"));
+    }
+}
+
+static const FacetTable *
+get_facet_table (KzKind kind)
+{
+  static FacetTable tables[KZ_N_KINDS];
+  static gsize initialized[KZ_N_KINDS];
+  const KzKindInfo *info = kz_kind_get_info (kind);
+
+  if (g_once_init_enter (&initialized[kind]))
+    {
+      FacetTable *table = &tables[kind];
+
+      for (guint i = 0; i < info->n_fields; i++)
+        add_field_facets (table, &info->fields[i]);
+      for (guint i = 0; date_fields[i] != NULL; i++)
+        {
+          const KzField *field = kz_kind_get_field (kind, date_fields[i]);
+
+          if (field != NULL && field->type == KZ_FIELD_DATE)
+            {
+              add_facet (table, field->name, KZ_FACET_DATE, field, NULL);
+              break;
+            }
+        }
+      g_once_init_leave (&initialized[kind], 1);
+    }
+
+  return &tables[kind];
+}
+
+/* Keys */
+
+static void
+append_folded (GString    *key,
+               const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  folded = kz_fold_text (text);
+  g_string_append (key, folded);
+  g_string_append_c (key, '\n');
+}
+
+/* What a key build reads: its own references, so that a worker never
+ * touches lookups the list frees on its next load. */
+typedef struct
+{
+  KzKind      kind;
+  GListModel *model;
+  GHashTable *titles[KZ_N_KINDS];   /* uuid -> title, or NULL */
+} KeysData;
+
+static void
+keys_data_free (gpointer data)
+{
+  KeysData *keys = data;
+
+  g_clear_object (&keys->model);
+  for (guint i = 0; i < KZ_N_KINDS; i++)
+    g_clear_pointer (&keys->titles[i], g_hash_table_unref);
+  g_free (keys);
+}
+
+static KeysData *
+keys_data_new (KzListFilter *self)
+{
+  KeysData *keys = g_new0 (KeysData, 1);
+
+  keys->kind = self->kind;
+  keys->model = g_object_ref (self->model);
+  for (guint i = 0; self->lookups != NULL && i < KZ_N_KINDS; i++)
+    if (self->lookups->titles[i] != NULL)
+      keys->titles[i] = g_hash_table_ref (self->lookups->titles[i]);
+
+  return keys;
+}
+
+/* The title and the text columns of the list, the names behind REF
+ * columns included: what the user sees in the row. */
+static char *
+build_key (KeysData *data,
+           KzRecord *record)
+{
+  const KzListSpec *spec = kz_list_spec_get (data->kind);
+  GString *key = g_string_new (NULL);
+
+  append_folded (key, kz_record_get_title (record));
+
+  for (guint i = 0; spec != NULL && i < spec->n_columns; i++)
+    {
+      const KzField *field = spec->columns[i].field
+                             ? kz_kind_get_field (data->kind, spec->columns[i].field) : NULL;
+      const char *uuid;
+
+      if (field == NULL)
+        continue;
+      if (field->type == KZ_FIELD_TEXT)
+        append_folded (key, kz_record_get_string (record, field->name));
+      else if (field->type == KZ_FIELD_REF && data->titles[field->ref_kind] != NULL &&
+               (uuid = kz_record_get_string (record, field->name)) != NULL)
+        append_folded (key, g_hash_table_lookup (data->titles[field->ref_kind], uuid));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static GHashTable *
+build_keys (KeysData     *data,
+            GCancellable *cancellable)
+{
+  GHashTable *keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  guint n = g_list_model_get_n_items (data->model);
+
+  for (guint i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(KzRecord) record = g_list_model_get_item (data->model, i);
+
+      g_hash_table_insert (keys, record, build_key (data, record));
+    }
+
+  return keys;
+}
+
+/* Keys are built once per load on a worker thread, which only reads
+ * the records and lookups; a search typed before it is done builds
+ * them at once. */
+static void
+keys_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GHashTable *keys = build_keys (task_data, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_hash_table_unref (keys);
+  else
+    g_task_return_pointer (task, keys, (GDestroyNotify)g_hash_table_unref);
+}
+
+static void
+keys_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  KzListFilter *self = KZ_LIST_FILTER (object);
+  GHashTable *keys = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  KeysData *data = g_task_get_task_data (G_TASK (result));
+
+  if (keys == NULL || data->model != self->model || self->keys != NULL)
+    {
+      g_clear_pointer (&keys, g_hash_table_unref);
+      return;
+    }
+
+  self->keys = keys;
+}
+
+static void
+start_keys (KzListFilter *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->model == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, keys_ready_cb, NULL);
+  g_task_set_source_tag (task, start_keys);
+  g_task_set_task_data (task, keys_data_new (self), keys_data_free);
+  g_task_run_in_thread (task, keys_worker);
+}
+
+static void
+ensure_keys (KzListFilter *self)
+{
+  KeysData *data;
+
+  if (self->keys != NULL || self->model == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  data = keys_data_new (self);
+  self->keys = build_keys (data, NULL);
+  keys_data_free (data);
+}
+
+/* Matching */
+
+static const char *
+facet_value (KzListFilter  *self,
+             const KzFacet *facet,
+             KzRecord      *record)
+{
+  const char *value = kz_record_get_string (record, facet->field->name);
+  KzRecord *organisation;
+
+  if (facet->via == NULL || value == NULL)
+    return value;
+  if (self->organisations == NULL ||
+      !(organisation = g_hash_table_lookup (self->organisations, value)))
+    return NULL;
+
+  return kz_record_get_string (organisation, facet->via->name);
+}
+
+static gboolean
+match_facet (KzListFilter  *self,
+             const KzFacet *facet,
+             GHashTable    *values,
+             KzRecord      *record)
+{
+  if (facet->field->type == KZ_FIELD_LIST && facet->via == NULL)
+    {
+      const char * const *list = kz_record_get_list (record, facet->field->name);
+
+      for (guint i = 0; list[i] != NULL; i++)
+        if (g_hash_table_contains (values, list[i]))
+          return TRUE;
+      return FALSE;
+    }
+
+  return g_hash_table_contains (values, facet_value (self, facet, record) ?: "");
+}
+
+static gboolean
+match_date (KzListFilter  *self,
+            const KzFacet *facet,
+            KzRecord      *record)
+{
+  const char *date = kz_record_get_string (record, facet->field->name);
+  const char *from = kz_list_filter_get_date (self, facet->id, FALSE);
+  const char *to = kz_list_filter_get_date (self, facet->id, TRUE);
+
+  if (from == NULL && to == NULL)
+    return TRUE;
+  if (date == NULL)
+    return FALSE;
+
+  /* ISO dates compare as text. */
+  return (from == NULL || strcmp (date, from) >= 0) &&
+         (to == NULL || strcmp (date, to) <= 0);
+}
+
+static gboolean
+kz_list_filter_match (GtkFilter *filter,
+                      gpointer   item)
+{
+  KzListFilter *self = KZ_LIST_FILTER (filter);
+  KzRecord *record = item;
+
+  if (self->folded_search != NULL)
+    {
+      const char *key;
+
+      ensure_keys (self);
+      key = self->keys ? g_hash_table_lookup (self->keys, record) : NULL;
+      if (!kz_folded_match (key ? key : "", self->folded_search))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->table->n_facets; i++)
+    {
+      const KzFacet *facet = &self->table->facets[i];
+      GHashTable *values;
+
+      if (facet->type == KZ_FACET_DATE)
+        {
+          if (!match_date (self, facet, record))
+            return FALSE;
+        }
+      else if ((values = g_hash_table_lookup (self->selected, facet->id)) &&
+               !match_facet (self, facet, values, record))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GtkFilterMatch
+kz_list_filter_get_strictness (GtkFilter *filter)
+{
+  KzListFilter *self = KZ_LIST_FILTER (filter);
+
+  return kz_list_filter_is_active (self) ? GTK_FILTER_MATCH_SOME : GTK_FILTER_MATCH_ALL;
+}
+
+/* State */
+
+static void
+rebuild_selected (KzListFilter *self)
+{
+  g_hash_table_remove_all (self->selected);
+
+  for (guint i = 0; i + 1 < self->items->len; i++)
+    {
+      g_autofree char *facet = NULL;
+      g_autofree char *value = NULL;
+      GHashTable *values;
+
+      if (!kz_filter_item_split (g_ptr_array_index (self->items, i), &facet, &value))
+        continue;
+      if (!(values = g_hash_table_lookup (self->selected, facet)))
+        {
+          values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (self->selected, g_strdup (facet), values);
+        }
+      g_hash_table_add (values, g_steal_pointer (&value));
+    }
+}
+
+static int
+find_item (KzListFilter *self,
+           const char   *item)
+{
+  for (guint i = 0; i + 1 < self->items->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->items, i), item))
+      return i;
+
+  return -1;
+}
+
+static void
+state_changed (KzListFilter     *self,
+               GtkFilterChange   change)
+{
+  rebuild_selected (self);
+  gtk_filter_changed (GTK_FILTER (self), change);
+  g_signal_emit (self, signals [STATE_CHANGED], 0);
+}
+
+/* The facet of an item: "end_date.from" belongs to "end_date". */
+static const KzFacet *
+item_facet (KzListFilter *self,
+            const char   *facet_id,
+            const char  **bound)
+{
+  const KzFacet *facet = kz_list_filter_find_facet (self, facet_id);
+  const char *dot;
+
+  *bound = NULL;
+  if (facet != NULL || !(dot = strrchr (facet_id, '.')))
+    return facet;
+
+  {
+    g_autofree char *base = g_strndup (facet_id, dot - facet_id);
+
+    facet = kz_list_filter_find_facet (self, base);
+  }
+  if (facet == NULL || facet->type != KZ_FACET_DATE ||
+      !(g_str_equal (dot, ".from") || g_str_equal (dot, ".to")))
+    return NULL;
+
+  *bound = dot + 1;
+  return facet;
+}
+
+/* GObject */
+
+static void
+kz_list_filter_finalize (GObject *object)
+{
+  KzListFilter *self = (KzListFilter *)object;
+
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->folded_search, g_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->selected, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_hash_table_unref);
+  g_clear_pointer (&self->organisations, g_hash_table_unref);
+  g_clear_object (&self->model);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (kz_list_filter_parent_class)->finalize (object);
+}
+
+static void
+kz_list_filter_class_init (KzListFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkFilterClass *filter_class = GTK_FILTER_CLASS (klass);
+
+  object_class->finalize = kz_list_filter_finalize;
+  filter_class->match = kz_list_filter_match;
+  filter_class->get_strictness = kz_list_filter_get_strictness;
+
+  signals [STATE_CHANGED] =
+    g_signal_new ("state-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+kz_list_filter_init (KzListFilter *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->items, NULL);
+  self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify)g_hash_table_unref);
+}
+
+/* Public API */
+
+KzListFilter *
+kz_list_filter_new (KzKind kind)
+{
+  KzListFilter *self;
+
+  g_return_val_if_fail (kind < KZ_N_KINDS, NULL);
+
+  self = g_object_new (KZ_TYPE_LIST_FILTER, NULL);
+  self->kind = kind;
+  self->table = get_facet_table (kind);
+
+  return self;
+}
+
+KzKind
+kz_list_filter_get_kind (KzListFilter *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), KZ_KIND_PROJECT);
+
+  return self->kind;
+}
+
+const KzFacet *
+kz_list_filter_get_facets (KzListFilter *self,
+                           guint        *n_facets)
+{
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+  g_return_val_if_fail (n_facets != NULL, NULL);
+
+  *n_facets = self->table->n_facets;
+  return self->table->facets;
+}
+
+const KzFacet *
+kz_list_filter_find_facet (KzListFilter *self,
+                           const char   *id)
+{
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->table->n_facets; i++)
+    if (g_str_equal (self->table->facets[i].id, id))
+      return &self->table->facets[i];
+
+  return NULL;
+}
+
+const char *
+kz_facet_get_label (const KzFacet *facet)
+{
+  g_return_val_if_fail (facet != NULL, NULL);
+
+  return _((facet->via ? facet->via : facet->field)->label);
+}
+
+void
+kz_list_filter_set_rows (KzListFilter    *self,
+                         GListModel      *model,
+                         const KzLookups *lookups)
+{
+  g_return_if_fail (KZ_IS_LIST_FILTER (self));
+  g_return_if_fail (!model || G_IS_LIST_MODEL (model));
+
+  g_set_object (&self->model, model);
+  self->lookups = lookups;
+  g_clear_pointer (&self->keys, g_hash_table_unref);
+  start_keys (self);
+}
+
+void
+kz_list_filter_set_organisations (KzListFilter *self,
+                                  GHashTable   *organisations)
+{
+  g_return_if_fail (KZ_IS_LIST_FILTER (self));
+
+  g_clear_pointer (&self->organisations, g_hash_table_unref);
+  if (organisations != NULL)
+    self->organisations = g_hash_table_ref (organisations);
+  if (g_hash_table_size (self->selected) > 0)
+    gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char **)a, *(const char **)b);
+}
+
+GStrv
+kz_list_filter_dup_values (KzListFilter  *self,
+                           const KzFacet *facet)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+  g_return_val_if_fail (facet != NULL, NULL);
+
+  n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KzRecord) record = g_list_model_get_item (self->model, i);
+      const char *value = kz_record_get_string (record, facet->field->name);
+
+      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer)value))
+        g_ptr_array_add (values, g_strdup (value));
+    }
+
+  g_ptr_array_sort (values, compare_collated);
+  g_ptr_array_add (values, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&values), FALSE);
+}
+
+void
+kz_list_filter_set_search (KzListFilter *self,
+                           const char   *text)
+{
+  g_autofree char *folded = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_return_if_fail (KZ_IS_LIST_FILTER (self));
+
+  if (text != NULL && *text != '\0')
+    folded = g_strstrip (kz_fold_text (text));
+  if (folded != NULL && *folded == '\0')
+    g_clear_pointer (&folded, g_free);
+  if (g_strcmp0 (folded, self->folded_search) == 0)
+    {
+      g_free (self->search);
+      self->search = g_strdup (text);
+      return;
+    }
+
+  /* Typing on narrows the rows, deleting widens them. */
+  if (self->folded_search != NULL && folded != NULL &&
+      strstr (folded, self->folded_search) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->folded_search != NULL &&
+           (folded == NULL || strstr (self->folded_search, folded) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search);
+  self->search = g_strdup (text);
+  g_free (self->folded_search);
+  self->folded_search = g_steal_pointer (&folded);
+  state_changed (self, change);
+}
+
+const char *
+kz_list_filter_get_search (KzListFilter *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+
+  return self->search ? self->search : "";
+}
+
+gboolean
+kz_list_filter_add_item (KzListFilter *self,
+                         const char   *item)
+{
+  g_autofree char *facet = NULL;
+  g_autofree char *value = NULL;
+  const char *bound;
+
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), FALSE);
+
+  if (!kz_filter_item_split (item, &facet, &value) || *value == '\0' ||
+      item_facet (self, facet, &bound) == NULL || find_item (self, item) >= 0)
+    return FALSE;
+
+  g_ptr_array_insert (self->items, self->items->len - 1, g_strdup (item));
+  state_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+  return TRUE;
+}
+
+gboolean
+kz_list_filter_remove_item (KzListFilter *self,
+                            const char   *item)
+{
+  int index;
+
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), FALSE);
+
+  if (item == NULL || (index = find_item (self, item)) < 0)
+    return FALSE;
+
+  g_ptr_array_remove_index (self->items, index);
+  state_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
+  return TRUE;
+}
+
+gboolean
+kz_list_filter_has_item (KzListFilter *self,
+                         const char   *item)
+{
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), FALSE);
+
+  return item != NULL && find_item (self, item) >= 0;
+}
+
+const char *
+kz_list_filter_get_date (KzListFilter *self,
+                         const char   *facet_id,
+                         gboolean      to)
+{
+  g_autofree char *key = NULL;
+  GHashTable *values;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+
+  key = g_strconcat (facet_id, to ? ".to" : ".from", NULL);
+  if (!(values = g_hash_table_lookup (self->selected, key)))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, values);
+  return g_hash_table_iter_next (&iter, &value, NULL) ? value : NULL;
+}
+
+void
+kz_list_filter_set_date (KzListFilter *self,
+                         const char   *facet_id,
+                         gboolean      to,
+                         const char   *iso_date)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *item = NULL;
+
+  g_return_if_fail (KZ_IS_LIST_FILTER (self));
+
+  prefix = g_strconcat (facet_id, to ? ".to=" : ".from=", NULL);
+  if (iso_date != NULL && *iso_date != '\0')
+    item = g_strconcat (prefix, iso_date, NULL);
+  if (item != NULL && find_item (self, item) >= 0)
+    return;
+
+  for (guint i = 0; i + 1 < self->items->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (self->items, i), prefix))
+      g_ptr_array_remove_index (self->items, i--);
+  if (item != NULL)
+    g_ptr_array_insert (self->items, self->items->len - 1, g_steal_pointer (&item));
+
+  state_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+kz_list_filter_clear_items (KzListFilter *self)
+{
+  g_return_if_fail (KZ_IS_LIST_FILTER (self));
+
+  if (self->items->len == 1)
+    return;
+
+  g_ptr_array_remove_range (self->items, 0, self->items->len - 1);
+  state_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+const char * const *
+kz_list_filter_get_items (KzListFilter *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+
+  return (const char * const *)self->items->pdata;
+}
+
+void
+kz_list_filter_set_items (KzListFilter       *self,
+                          const char * const *items)
+{
+  g_return_if_fail (KZ_IS_LIST_FILTER (self));
+
+  g_ptr_array_remove_range (self->items, 0, self->items->len - 1);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autofree char *facet = NULL;
+      g_autofree char *value = NULL;
+      const char *bound;
+
+      if (kz_filter_item_split (items[i], &facet, &value) && *value != '\0' &&
+          item_facet (self, facet, &bound) != NULL && find_item (self, items[i]) < 0)
+        g_ptr_array_insert (self->items, self->items->len - 1, g_strdup (items[i]));
+    }
+
+  state_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+char *
+kz_list_filter_describe_item (KzListFilter *self,
+                              const char   *item)
+{
+  g_autofree char *facet_id = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *date = NULL;
+  const KzFacet *facet;
+  const char *bound;
+
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+
+  if (!kz_filter_item_split (item, &facet_id, &value) ||
+      !(facet = item_facet (self, facet_id, &bound)))
+    return g_strdup (item);
+
+  if (facet->type == KZ_FACET_DATE)
+    {
+      date = kz_format_date (value);
+      /* Translators: "End from 31.12.2026": a date filter */
+      return g_strdup_printf (g_str_equal (bound, "from") ? _("%s from %s") : _("%s until %s"),
+                              kz_facet_get_label (facet), date ? date : value);
+    }
+
+  /* Translators: "Status: Running": an active filter */
+  return g_strdup_printf (_("%s: %s"), kz_facet_get_label (facet),
+                          facet->vocab ? kz_vocabulary_get_label (facet->vocab, value) ?: value : value);
+}
+
+gboolean
+kz_list_filter_is_active (KzListFilter *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), FALSE);
+
+  return self->folded_search != NULL || self->items->len > 1;
+}

@@ -1,0 +1,34 @@
+/* kz-window-private.h
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kz-window.h"
+
+G_BEGIN_DECLS
+
+/* Record pages, undo, trash and privacy actions of the window,
+ * implemented in kz-window-records.c on top of the window's API. */
+void _kz_window_records_class_init     (GtkWidgetClass *widget_class);
+void _kz_window_records_update_actions (KzWindow       *self);
+void _kz_window_records_update_menu    (KzWindow       *self,
+                                        GMenu          *section);
+
+G_END_DECLS

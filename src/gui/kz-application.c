@@ -325,6 +325,10 @@ kz_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kz_application_parent_class)->startup (app);
 
+  /* Fields save as you type: focusing one must not select its text,
+   * or the first key pressed would replace a whole title. */
+  g_object_set (gtk_settings_get_default (), "gtk-entry-select-on-focus", FALSE, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

@@ -239,6 +239,54 @@ compare_titles (gconstpointer a,
 }
 
 /* References pick among many records: a drop-down with a search entry. */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  shorten)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (shorten))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  shorten)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+ellipsizing_factory (gboolean shorten)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (shorten));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (shorten));
+  return factory;
+}
+
+static void
+set_ellipsizing_factories (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) face = ellipsizing_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list = ellipsizing_factory (FALSE);
+
+  gtk_drop_down_set_factory (drop_down, face);
+  gtk_drop_down_set_list_factory (drop_down, list);
+}
 static void
 build_ref (KzFieldRow *self,
            GHashTable *titles)
@@ -270,6 +318,9 @@ build_ref (KzFieldRow *self,
   self->editor = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)),
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->editor), TRUE);
+  /* The button shows the name shortened, the list shows it whole, so
+   * that a long name never squeezes the row's title on narrow windows. */
+  set_ellipsizing_factories (GTK_DROP_DOWN (self->editor));
   gtk_widget_set_valign (self->editor, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (self->editor, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),

@@ -28,6 +28,7 @@
 #include "kz-format.h"
 #include "kz-funding-page.h"
 #include "kz-global-search.h"
+#include "kz-export-actions.h"
 #include "kz-layout.h"
 #include "kz-list-page.h"
 #include "kz-overview-page.h"
@@ -953,6 +954,7 @@ kz_window_init (KzWindow *self)
   /* Fixed, so that the title buttons shown while folded do not change
    * the width at which the leaflet unfolds again. */
   kz_layout_set_natural_width (self->sidebar, SIDEBAR_WIDTH);
+  kz_export_actions_install (self);
 }
 
 KzWindow *

@@ -31,6 +31,7 @@
 #include "kz-filter.h"
 #include "kz-global-search.h"
 #include "kz-list-page.h"
+#include "kz-list-state.h"
 #include "kz-record-page.h"
 #include "kz-views.h"
 #include "kz-views-sidebar.h"
@@ -105,6 +106,19 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->settings = g_settings_new ("com.example.Kompetenz");
   g_settings_reset (fixture->settings, "saved-views");
+  g_settings_reset (fixture->settings, "list-state");
+  if (data != NULL)
+    {
+      /* Projects sorted by end date, newest first; the title column
+       * 300 pixels wide. */
+      const int widths[] = { 300 };
+      GVariantBuilder builder;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(sbai)}"));
+      g_variant_builder_add (&builder, "{s@(sbai)}", "projects",
+                             kz_list_state_build ("end_date", TRUE, widths, 1));
+      g_settings_set_value (fixture->settings, "list-state", g_variant_builder_end (&builder));
+    }
   g_settings_set_string (fixture->settings, "last-page", "projects");
   fixture->context = kz_context_new (fixture->store, fixture->settings);
   fixture->window = kz_window_new (app, fixture->context);
@@ -325,6 +339,76 @@ test_global_search (Fixture       *fixture,
   search_everything (fixture, "lueneb");
 }
 
+static GtkColumnView *
+find_column_view (KzListPage *page)
+{
+  return GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL, NULL));
+}
+
+static void
+test_list_state (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KzListPage *page = show_projects (fixture);
+  GListModel *model = kz_list_page_get_model (page);
+  GtkColumnView *view = find_column_view (page);
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  guint n = g_list_model_get_n_items (model);
+  const char *previous = NULL;
+
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (title), ==, 300);
+
+  /* Restored sort: end dates never increase down the list. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KzRecord) record = g_list_model_get_item (model, i);
+      const char *end = kz_record_get_string (record, "end_date");
+
+      if (end == NULL)
+        continue;
+      if (previous != NULL)
+        g_assert_cmpstr (end, <=, previous);
+      previous = end;
+    }
+  g_assert_nonnull (previous);
+}
+
+static void
+state_changed_cb (GSettings  *settings,
+                  const char *key,
+                  gboolean   *changed)
+{
+  *changed = TRUE;
+}
+
+/* Sorting by another column is written back (after a short pause). */
+static void
+test_list_state_save (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KzListPage *page = show_projects (fixture);
+  GtkColumnView *view = find_column_view (page);
+  g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+  g_autoptr(GVariant) all = NULL;
+  g_autoptr(GVariant) state = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GArray) widths = NULL;
+  gboolean descending = TRUE;
+  gboolean changed = FALSE;
+
+  g_signal_connect (fixture->settings, "changed::list-state", G_CALLBACK (state_changed_cb), &changed);
+  gtk_column_view_sort_by_column (view, status, GTK_SORT_ASCENDING);
+  ITERATE_UNTIL (changed);
+
+  all = g_settings_get_value (fixture->settings, "list-state");
+  state = g_variant_lookup_value (all, "projects", G_VARIANT_TYPE ("(sbai)"));
+  g_assert_true (kz_list_state_parse (state, &key, &descending, &widths));
+  g_assert_cmpstr (key, ==, "status");
+  g_assert_false (descending);
+  g_assert_cmpuint (widths->len, >=, 1);
+  g_signal_handlers_disconnect_by_func (fixture->settings, state_changed_cb, &changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +423,8 @@ main (int   argc,
   g_test_add ("/find/filter-chip", Fixture, NULL, fixture_set_up, test_filter_chip, fixture_tear_down);
   g_test_add ("/find/saved-view", Fixture, NULL, fixture_set_up, test_saved_view, fixture_tear_down);
   g_test_add ("/find/global-search", Fixture, NULL, fixture_set_up, test_global_search, fixture_tear_down);
+  g_test_add ("/find/list-state", Fixture, "restore", fixture_set_up, test_list_state, fixture_tear_down);
+  g_test_add ("/find/list-state-save", Fixture, NULL, fixture_set_up, test_list_state_save, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -31,7 +31,7 @@ new_org (const char *district,
 {
   KzRecord *org = kz_record_new (KZ_KIND_ORGANISATION);
 
-  kz_record_set_string (org, "title", "Verein");
+  kz_record_set_string (org, "name", "Verein");
   if (district != NULL)
     kz_record_set_string (org, "district", district);
   if (umbrella != NULL)

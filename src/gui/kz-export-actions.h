@@ -1,0 +1,47 @@
+/* kz-export-actions.h
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kz-list-page.h"
+#include "kz-window.h"
+
+G_BEGIN_DECLS
+
+/* The fields of the columns @page shows, in order; NULL-terminated. */
+GStrv     kz_export_list_fields         (KzListPage           *page);
+/* A file name such as "Projekte-2026-11-23.csv" for @page on @date. */
+char     *kz_export_suggest_name        (KzListPage           *page,
+                                         GDateTime            *date,
+                                         const char           *extension);
+/* Writes the rows of @page as they are filtered and sorted now, with
+ * its columns, to @file on a worker thread. */
+void      kz_export_list_csv_async      (KzListPage           *page,
+                                         GFile                *file,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean  kz_export_list_csv_finish     (KzListPage           *page,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+/* Adds "export.list-csv" to @window. */
+void      kz_export_actions_install     (KzWindow             *window);
+
+G_END_DECLS

@@ -28,18 +28,11 @@
 #include "kz-list-filter-bar.h"
 #include "kz-list-actions.h"
 #include "kz-list-page.h"
+#include "kz-list-page-private.h"
 #include "kz-list-state.h"
 
 /* Below this width rows show their other values under the title. */
 #define COMPACT_WIDTH 600
-
-typedef struct
-{
-  KzListPage     *page;
-  const KzColumn *column;
-  const KzField  *field;   /* NULL for computed columns */
-  int             width;   /* when shown; follows the user's resizing */
-} ColumnData;
 
 struct _KzListPage
 {
@@ -48,7 +41,7 @@ struct _KzListPage
   KzContext        *context;
   KzKind            kind;
   const KzListSpec *spec;
-  ColumnData       *columns;
+  KzColumnData       *columns;
   KzLookups        *lookups;
   GCancellable     *cancellable;
   char             *subtitle;
@@ -101,184 +94,13 @@ load_data_free (gpointer data)
   g_free (load);
 }
 
-/* Cell text and sort keys */
-
-static gboolean
-column_is_numeric (const ColumnData *data)
-{
-  if (data->column->flags & KZ_COLUMN_NUMERIC)
-    return TRUE;
-  if (data->field == NULL)
-    return FALSE;
-
-  return data->field->type == KZ_FIELD_INT ||
-         data->field->type == KZ_FIELD_NUMBER ||
-         data->field->type == KZ_FIELD_MONEY;
-}
-
-static char *
-column_dup_text (const ColumnData *data,
-                 KzRecord         *record)
-{
-  const KzLookups *lookups = data->page->lookups;
-
-  g_assert (lookups != NULL);
-
-  if (data->column->text != NULL)
-    return data->column->text (record, lookups);
-
-  if (data->field->type == KZ_FIELD_REF)
-    return g_strdup (kz_lookups_get_title (lookups, data->field->ref_kind,
-                                           kz_record_get_string (record, data->field->name)));
-
-  return kz_format_field (record, data->field->name);
-}
-
-/* GtkStringSorter wants a string for every row: unset fields sort as
- * empty text. */
-static char *
-sort_text_cb (KzRecord   *record,
-              ColumnData *data)
-{
-  char *text = column_dup_text (data, record);
-
-  return text ? text : g_strdup ("");
-}
-
-static char *
-sort_raw_cb (KzRecord   *record,
-             ColumnData *data)
-{
-  const char *text = kz_record_get_string (record, data->field->name);
-
-  return g_strdup (text ? text : "");
-}
-
-/* REF columns sort by the rank of the name they show, computed with
- * the lookups on the worker thread. */
-static gint64
-sort_ref_cb (KzRecord   *record,
-             ColumnData *data)
-{
-  GHashTable *ranks = data->page->lookups->title_ranks[data->field->ref_kind];
-  const char *uuid = kz_record_get_string (record, data->field->name);
-
-  if (uuid == NULL || ranks == NULL)
-    return 0;
-
-  return GPOINTER_TO_INT (g_hash_table_lookup (ranks, uuid));
-}
-
-static gint64
-sort_date_cb (KzRecord   *record,
-              ColumnData *data)
-{
-  return kz_date_to_number (kz_record_get_string (record, data->field->name));
-}
-
-static gint64
-sort_value_cb (KzRecord   *record,
-               ColumnData *data)
-{
-  return data->column->value (record, data->page->lookups);
-}
-
-static gint64
-sort_int_cb (KzRecord   *record,
-             ColumnData *data)
-{
-  if (!kz_record_is_set (record, data->field->name))
-    return G_MININT64;
-
-  return kz_record_get_int (record, data->field->name);
-}
-
-static double
-sort_number_cb (KzRecord   *record,
-                ColumnData *data)
-{
-  if (!kz_record_is_set (record, data->field->name))
-    return -G_MAXDOUBLE;
-
-  return kz_record_get_number (record, data->field->name);
-}
-
-/* Sorts choices in the order of their vocabulary, e.g. idea before
- * running; proper names such as districts alphabetically. */
-static gint64
-sort_choice_cb (KzRecord   *record,
-                ColumnData *data)
-{
-  const KzVocabulary *vocab = data->field->vocab;
-  const char *id = kz_record_get_string (record, data->field->name);
-  const KzTerm *term = kz_vocabulary_lookup (vocab, id);
-
-  if (term == NULL)
-    return id == NULL ? -1 : G_MAXINT64;
-  if (!vocab->translate)
-    return kz_vocabulary_get_label_rank (vocab, id);
-
-  return term - vocab->terms;
-}
-
-static GtkSorter *
-numeric_sorter (GType     type,
-                GCallback callback,
-                gpointer  data)
-{
-  GtkExpression *expression = gtk_cclosure_expression_new (type, NULL, 0, NULL,
-                                                           callback, data, NULL);
-
-  return GTK_SORTER (gtk_numeric_sorter_new (expression));
-}
-
-static GtkSorter *
-string_sorter (GCallback callback,
-               gpointer  data)
-{
-  GtkExpression *expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                           callback, data, NULL);
-
-  return GTK_SORTER (gtk_string_sorter_new (expression));
-}
-
-static GtkSorter *
-column_create_sorter (ColumnData *data)
-{
-  if (data->column->value != NULL)
-    return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_value_cb), data);
-
-  if (data->field == NULL)
-    return string_sorter (G_CALLBACK (sort_text_cb), data);
-
-  switch (data->field->type)
-    {
-    case KZ_FIELD_INT:
-    case KZ_FIELD_MONEY:
-    case KZ_FIELD_BOOL:
-      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_int_cb), data);
-    case KZ_FIELD_NUMBER:
-      return numeric_sorter (G_TYPE_DOUBLE, G_CALLBACK (sort_number_cb), data);
-    case KZ_FIELD_CHOICE:
-      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_choice_cb), data);
-    case KZ_FIELD_REF:
-      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_ref_cb), data);
-    case KZ_FIELD_DATE:
-      return numeric_sorter (G_TYPE_INT64, G_CALLBACK (sort_date_cb), data);
-    case KZ_FIELD_TIME:
-      return string_sorter (G_CALLBACK (sort_raw_cb), data);
-    default:
-      return string_sorter (G_CALLBACK (sort_text_cb), data);
-    }
-}
-
 /* Cells */
 
 /* Narrow lists show only the title column, with the two first other
  * values that are set on a second line: "Running · Region Hannover". */
 static char *
 dup_compact_detail (KzListPage *self,
-                    ColumnData *title,
+                    KzColumnData *title,
                     KzRecord   *record)
 {
   GString *detail = g_string_new (NULL);
@@ -286,11 +108,11 @@ dup_compact_detail (KzListPage *self,
 
   for (guint i = 0; i < self->spec->n_columns && n < 2; i++)
     {
-      ColumnData *data = &self->columns[i];
+      KzColumnData *data = &self->columns[i];
       g_autofree char *text = NULL;
 
-      if (data == title || column_is_numeric (data) ||
-          !(text = column_dup_text (data, record)) || *text == '\0')
+      if (data == title || _kz_list_column_is_numeric (data) ||
+          !(text = _kz_list_column_dup_text (data, record)) || *text == '\0')
         continue;
       if (n++ > 0)
         g_string_append (detail, " · ");
@@ -343,7 +165,7 @@ set_compact (KzListPage *self,
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               ColumnData               *data)
+               KzColumnData               *data)
 {
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *box;
@@ -351,8 +173,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), column_is_numeric (data) ? 1.0 : 0.0);
-  if (column_is_numeric (data))
+  gtk_label_set_xalign (GTK_LABEL (label), _kz_list_column_is_numeric (data) ? 1.0 : 0.0);
+  if (_kz_list_column_is_numeric (data))
     gtk_widget_add_css_class (label, "numeric");
 
   if (data->column->flags & KZ_COLUMN_EXPAND)
@@ -379,11 +201,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              ColumnData               *data)
+              KzColumnData               *data)
 {
   KzRecord *record = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
-  g_autofree char *text = column_dup_text (data, record);
+  g_autofree char *text = _kz_list_column_dup_text (data, record);
 
   if (data->column->flags & KZ_COLUMN_HEALTH)
     {
@@ -406,7 +228,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static const char *
-column_title (const ColumnData *data)
+column_title (const KzColumnData *data)
 {
   if (data->column->title != NULL)
     return _(data->column->title);
@@ -416,11 +238,11 @@ column_title (const ColumnData *data)
 
 static GtkColumnViewColumn *
 add_column (KzListPage *self,
-            ColumnData *data)
+            KzColumnData *data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GtkSorter) sorter = column_create_sorter (data);
+  g_autoptr(GtkSorter) sorter = _kz_list_column_create_sorter (data);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
@@ -445,11 +267,11 @@ build_columns (KzListPage *self)
 {
   GtkColumnViewColumn *column;
 
-  self->columns = g_new0 (ColumnData, self->spec->n_columns);
+  self->columns = g_new0 (KzColumnData, self->spec->n_columns);
 
   for (guint i = 0; i < self->spec->n_columns; i++)
     {
-      ColumnData *data = &self->columns[i];
+      KzColumnData *data = &self->columns[i];
 
       data->page = self;
       data->column = &self->spec->columns[i];
@@ -468,7 +290,7 @@ build_columns (KzListPage *self)
     }
 }
 
-static ColumnData *
+static KzColumnData *
 column_get_data (GtkColumnViewColumn *column)
 {
   return g_object_get_data (G_OBJECT (column), "kz-column-data");
@@ -477,7 +299,7 @@ column_get_data (GtkColumnViewColumn *column)
 static int
 column_get_width (GtkColumnViewColumn *column)
 {
-  ColumnData *data = column_get_data (column);
+  KzColumnData *data = column_get_data (column);
 
   if (gtk_column_view_column_get_visible (column))
     data->width = gtk_column_view_column_get_fixed_width (column);
@@ -489,7 +311,7 @@ static void
 column_set_shown (GtkColumnViewColumn *column,
                   gboolean             shown)
 {
-  ColumnData *data = column_get_data (column);
+  KzColumnData *data = column_get_data (column);
 
   /* GTK 4.8 counts hidden columns in the width of the view: hidden
    * ones get no width at all. */
@@ -1020,6 +842,14 @@ kz_list_page_reload (KzListPage *self)
     load (self);
   else
     self->dirty = TRUE;
+}
+
+const KzLookups *
+_kz_list_page_get_lookups (KzListPage *self)
+{
+  g_assert (KZ_IS_LIST_PAGE (self));
+
+  return self->lookups;
 }
 
 /* Shows the search bar of the list and focuses it (Ctrl+F). */

@@ -20,9 +20,58 @@
 
 #pragma once
 
+#include "kz-sync-indicator.h"
+#include "kz-views-sidebar.h"
 #include "kz-window.h"
 
 G_BEGIN_DECLS
+
+/* The pages of the sidebar; kz-window.c describes them. */
+#define KZ_WINDOW_N_PAGES 10
+
+struct _KzWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KzContext            *context;
+  GCancellable         *cancellable;
+  GBinding             *subtitle_binding;
+  GtkLabel             *count_labels[KZ_WINDOW_N_PAGES];
+  guint                 page;
+  gboolean              show_sidebar;
+  gboolean              empty;
+  gboolean              counted;
+  gboolean              loading_demo;
+  KzUndoManager        *undo_manager;
+  GBinding             *record_binding;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *separator;
+  GtkWidget            *content;
+  GtkWidget            *sidebar_button;
+  AdwWindowTitle       *window_title;
+  GtkStack             *content_stack;
+  GtkStack             *page_stack;
+  AdwStatusPage        *welcome_page;
+  GtkStack             *welcome_stack;
+  GtkSpinner           *demo_spinner;
+  AdwStatusPage        *error_page;
+  KzSyncIndicator      *sync_indicator;
+  GtkWidget            *back_button;
+  GtkWidget            *new_button;
+  GtkStack             *record_stack;
+  GMenu                *undo_section;
+  GtkWidget            *find_button;
+  GtkWidget            *global_search_button;
+  KzViewsSidebar       *views_sidebar;
+  GtkWidget            *global_search;   /* popover of global_search_button */
+};
+
 
 /* Record pages, undo, trash and privacy actions of the window,
  * implemented in kz-window-records.c on top of the window's API. */
@@ -30,5 +79,15 @@ void _kz_window_records_class_init     (GtkWidgetClass *widget_class);
 void _kz_window_records_update_actions (KzWindow       *self);
 void _kz_window_records_update_menu    (KzWindow       *self,
                                         GMenu          *section);
+
+/* Shared by the window's source files (kz-window.c, kz-window-state.c). */
+int  _kz_window_find_page          (const char     *name);
+void _kz_window_update_actions     (KzWindow       *self);
+
+/* kz-window-state.c: window size, demo portfolio, sync wiring. */
+void _kz_window_state_class_init   (GtkWidgetClass *widget_class);
+void _kz_window_save_state         (KzWindow       *self);
+void _kz_window_restore_state      (KzWindow       *self);
+void _kz_window_setup_sync         (KzWindow       *self);
 
 G_END_DECLS

@@ -24,7 +24,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kz-demo.h"
 #include "kz-format.h"
 #include "kz-funding-page.h"
 #include "kz-global-search.h"
@@ -45,7 +44,6 @@
  * narrower than both together, about 720 pixels. */
 #define SIDEBAR_WIDTH 230
 #define CONTENT_NATURAL_WIDTH 490
-#define DEMO_PROJECTS 200
 
 typedef struct
 {
@@ -69,48 +67,7 @@ static const KzPageInfo pages[] = {
   { "conflicts", N_("Conflicts"), "dialog-warning-symbolic", KZ_N_KINDS },
 };
 
-struct _KzWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  KzContext            *context;
-  GCancellable         *cancellable;
-  GBinding             *subtitle_binding;
-  GtkLabel             *count_labels[G_N_ELEMENTS (pages)];
-  guint                 page;
-  gboolean              show_sidebar;
-  gboolean              empty;
-  gboolean              counted;
-  gboolean              loading_demo;
-  KzUndoManager        *undo_manager;
-  GBinding             *record_binding;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkListBox           *sidebar_list;
-  GtkWidget            *separator;
-  GtkWidget            *content;
-  GtkWidget            *sidebar_button;
-  AdwWindowTitle       *window_title;
-  GtkStack             *content_stack;
-  GtkStack             *page_stack;
-  AdwStatusPage        *welcome_page;
-  GtkStack             *welcome_stack;
-  GtkSpinner           *demo_spinner;
-  AdwStatusPage        *error_page;
-  KzSyncIndicator      *sync_indicator;
-  GtkWidget            *back_button;
-  GtkWidget            *new_button;
-  GtkStack             *record_stack;
-  GMenu                *undo_section;
-  GtkWidget            *find_button;
-  GtkWidget            *global_search_button;
-  KzViewsSidebar       *views_sidebar;
-  GtkWidget            *global_search;   /* popover of global_search_button */
-};
+G_STATIC_ASSERT (G_N_ELEMENTS (pages) == KZ_WINDOW_N_PAGES);
 
 G_DEFINE_FINAL_TYPE (KzWindow, kz_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -123,8 +80,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static int
-find_page (const char *name)
+int
+_kz_window_find_page (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (g_strcmp0 (pages[i].name, name) == 0)
@@ -140,8 +97,8 @@ content_is_visible (KzWindow *self)
          adw_leaflet_get_visible_child (self->leaflet) == self->content;
 }
 
-static void
-update_actions (KzWindow *self)
+void
+_kz_window_update_actions (KzWindow *self)
 {
   gboolean ready = self->context != NULL;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
@@ -228,7 +185,7 @@ update_record_view (KzWindow *self)
   if (page == NULL)
     {
       set_visible_page (self, self->page);
-      update_actions (self);
+      _kz_window_update_actions (self);
       return;
     }
 
@@ -242,7 +199,7 @@ update_record_view (KzWindow *self)
   g_object_add_weak_pointer (G_OBJECT (self->record_binding), (gpointer *)&self->record_binding);
   adw_window_title_set_subtitle (self->window_title, g_dgettext (GETTEXT_PACKAGE, info->label));
   update_sidebar (self);
-  update_actions (self);
+  _kz_window_update_actions (self);
 }
 
 /* Drops the pages of records that are gone, e.g. after an undo, and
@@ -280,7 +237,7 @@ static void
 undo_changed_cb (KzWindow *self)
 {
   _kz_window_records_update_menu (self, self->undo_section);
-  update_actions (self);
+  _kz_window_update_actions (self);
 }
 
 /* Sidebar */
@@ -351,7 +308,7 @@ set_visible_page (KzWindow *self,
   gtk_stack_set_visible_child_name (self->page_stack, pages[index].name);
   page = gtk_stack_get_visible_child (self->page_stack);
   gtk_widget_set_visible (self->find_button, KZ_IS_LIST_PAGE (page));
-  update_actions (self);
+  _kz_window_update_actions (self);
 
   adw_window_title_set_title (self->window_title, _(pages[index].title));
   g_clear_pointer (&self->subtitle_binding, g_binding_unbind);
@@ -390,7 +347,7 @@ static void
 leaflet_changed_cb (KzWindow *self)
 {
   update_sidebar (self);
-  update_actions (self);
+  _kz_window_update_actions (self);
 }
 
 /* Counts and the welcome page */
@@ -443,88 +400,7 @@ context_changed_cb (KzWindow  *self,
   refresh_records (self);
 }
 
-/* Demo portfolio, written through a connection of its own so that the
- * lists stay responsive meanwhile. */
-
-static void
-demo_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(KzStore) store = NULL;
-  GError *error = NULL;
-
-  if (!(store = kz_store_open (path, &error)) ||
-      !kz_demo_generate (store, DEMO_PROJECTS, KZ_DEMO_DEFAULT_SEED, NULL, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-set_loading_demo (KzWindow *self,
-                  gboolean  loading)
-{
-  self->loading_demo = loading;
-  gtk_stack_set_visible_child_name (self->welcome_stack, loading ? "progress" : "button");
-  if (loading)
-    gtk_spinner_start (self->demo_spinner);
-  else
-    gtk_spinner_stop (self->demo_spinner);
-  update_actions (self);
-}
-
-static void
-demo_ready_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  KzWindow *self = KZ_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_loading_demo (self, FALSE);
-
-  if (error != NULL)
-    {
-      g_autofree char *title = g_strdup_printf (_("Could not load the demo portfolio: %s"), error->message);
-
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-    }
-  else
-    {
-      toast = adw_toast_new (_("Demo portfolio loaded"));
-      kz_context_notify_changed (self->context, KZ_N_KINDS);
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* Actions */
-
-static void
-load_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  KzWindow *self = KZ_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
-  KzStore *store = kz_context_get_store (self->context);
-
-  set_loading_demo (self, TRUE);
-
-  task = g_task_new (self, self->cancellable, demo_ready_cb, NULL);
-  g_task_set_source_tag (task, load_demo_action);
-  g_task_set_task_data (task, g_strdup (kz_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, demo_worker);
-}
 
 static void
 show_page_action (GtkWidget  *widget,
@@ -650,88 +526,7 @@ toggle_sidebar_action (GtkWidget  *widget,
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-/* Window state */
-
-static void
-save_window_state (KzWindow *self)
-{
-  GSettings *settings;
-  int width, height;
-
-  if (self->context == NULL)
-    return;
-
-  settings = kz_context_get_settings (self->context);
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-}
-
-static void
-restore_window_state (KzWindow *self)
-{
-  GSettings *settings = kz_context_get_settings (self->context);
-  g_autofree char *last_page = g_settings_get_string (settings, "last-page");
-  int page = find_page (last_page);
-
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
-                               g_settings_get_int (settings, "window-height"));
-  if (g_settings_get_boolean (settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  gtk_list_box_select_row (self->sidebar_list,
-                           gtk_list_box_get_row_at_index (self->sidebar_list, MAX (page, 0)));
-}
-
 /* GObject */
-
-/* Sync */
-
-static void
-update_conflicts_row (KzWindow *self)
-{
-  int index = find_page ("conflicts");
-  guint n_conflicts = kz_sync_client_get_conflicts (kz_context_get_sync_client (self->context));
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
-  g_autofree char *count = kz_format_int (n_conflicts);
-
-  gtk_widget_set_visible (GTK_WIDGET (row), n_conflicts > 0 || self->page == (guint)index);
-  gtk_label_set_text (self->count_labels[index], count);
-  gtk_widget_set_visible (GTK_WIDGET (self->count_labels[index]), n_conflicts > 0);
-}
-
-static void
-setup_sync (KzWindow *self)
-{
-  kz_sync_indicator_set_context (self->sync_indicator, self->context);
-  if (self->context == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar_list,
-                                                                          find_page ("conflicts"))),
-                              FALSE);
-      return;
-    }
-
-  g_signal_connect_object (kz_context_get_sync_client (self->context), "notify::conflicts",
-                           G_CALLBACK (update_conflicts_row), self, G_CONNECT_SWAPPED);
-  /* Leaving the page hides the row again once nothing is left. */
-  g_signal_connect_object (self->page_stack, "notify::visible-child",
-                           G_CALLBACK (update_conflicts_row), self, G_CONNECT_SWAPPED);
-  update_conflicts_row (self);
-}
-
-static void
-sync_now_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  KzWindow *self = KZ_WINDOW (widget);
-
-  if (self->context != NULL)
-    kz_sync_session_sync_now (self->context);
-}
 
 static void
 kz_window_constructed (GObject *object)
@@ -764,19 +559,19 @@ kz_window_constructed (GObject *object)
     {
       g_signal_connect_object (self->context, "changed", G_CALLBACK (context_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      restore_window_state (self);
+      _kz_window_restore_state (self);
       refresh_counts (self);
     }
-  setup_sync (self);
+  _kz_window_setup_sync (self);
 
   update_sidebar (self);
-  update_actions (self);
+  _kz_window_update_actions (self);
 }
 
 static gboolean
 kz_window_close_request (GtkWindow *window)
 {
-  save_window_state (KZ_WINDOW (window));
+  _kz_window_save_state (KZ_WINDOW (window));
 
   return GTK_WINDOW_CLASS (kz_window_parent_class)->close_request (window);
 }
@@ -784,7 +579,7 @@ kz_window_close_request (GtkWindow *window)
 static void
 kz_window_unmap (GtkWidget *widget)
 {
-  save_window_state (KZ_WINDOW (widget));
+  _kz_window_save_state (KZ_WINDOW (widget));
 
   GTK_WIDGET_CLASS (kz_window_parent_class)->unmap (widget);
 }
@@ -861,14 +656,12 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 
   for (guint i = 0; i < MIN (G_N_ELEMENTS (pages), 9); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync-now", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
@@ -878,6 +671,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search-everything", NULL, search_everything_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search-everything", NULL);
   _kz_window_records_class_init (widget_class);
+  _kz_window_state_class_init (widget_class);
 }
 
 static void
@@ -997,7 +791,7 @@ kz_window_show_page (KzWindow   *self,
 
   g_return_val_if_fail (KZ_IS_WINDOW (self), FALSE);
 
-  if ((index = find_page (name)) < 0)
+  if ((index = _kz_window_find_page (name)) < 0)
     return FALSE;
 
   gtk_list_box_select_row (self->sidebar_list,

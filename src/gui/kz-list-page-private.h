@@ -1,0 +1,45 @@
+/* kz-list-page-private.h
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kz-list-page.h"
+
+G_BEGIN_DECLS
+
+/* One column of a list page. */
+typedef struct
+{
+  KzListPage     *page;
+  const KzColumn *column;
+  const KzField  *field;   /* NULL for computed columns */
+  int             width;   /* when shown; follows the user's resizing */
+} KzColumnData;
+
+/* Cell text and sort keys of a column (kz-list-columns.c). */
+gboolean         _kz_list_column_is_numeric    (const KzColumnData *data);
+char            *_kz_list_column_dup_text      (const KzColumnData *data,
+                                                KzRecord           *record);
+GtkSorter       *_kz_list_column_create_sorter (KzColumnData       *data);
+
+/* The names behind REF columns of the page's current load. */
+const KzLookups *_kz_list_page_get_lookups     (KzListPage         *self);
+
+G_END_DECLS

@@ -15,8 +15,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
 
+# The template of the English pages: every message must be in each
+# translation, so that a changed page fails until it is translated.
+itstool -o "$work/help.pot" "$help_dir"/C/*.page "$help_dir"/C/legal.xml
+
 for lang in $(grep -v '^#' "$help_dir/LINGUAS"); do
   po="$help_dir/$lang/$lang.po"
+  msgcmp "$po" "$work/help.pot" || { echo "$po: messages of help/C are missing"; status=1; }
   stats=$(msgfmt --check --statistics -o "$work/$lang.mo" "$po" 2>&1) || {
     echo "$po: $stats"; status=1; continue; }
   echo "$po: $stats"

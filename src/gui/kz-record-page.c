@@ -26,6 +26,7 @@
 
 #include "kz-field-row.h"
 #include "kz-record-page.h"
+#include "kz-kind-labels.h"
 #include "kz-record-sections.h"
 
 struct _KzRecordPage
@@ -70,7 +71,7 @@ update_title (KzRecordPage *self)
   g_autofree char *text = NULL;
 
   if (self->is_new)
-    text = g_strdup_printf (_("New %s"), g_dgettext (GETTEXT_PACKAGE, info->label));
+    text = g_strdup (g_dgettext (GETTEXT_PACKAGE, kz_kind_get_labels (self->kind)->new_title));
   else if (title == NULL || title[0] == 0)
     text = g_strdup (g_dgettext (GETTEXT_PACKAGE, info->label));
   else
@@ -136,7 +137,7 @@ commit_field_cb (const KzField  *field,
 
   created = self->is_new;
   if (created)
-    label = g_strdup_printf (_("Create %s"), g_dgettext (GETTEXT_PACKAGE, kz_kind_get_info (self->kind)->label));
+    label = g_strdup (g_dgettext (GETTEXT_PACKAGE, kz_kind_get_labels (self->kind)->create));
   else
     label = g_strdup_printf (_("Edit %s"), g_dgettext (GETTEXT_PACKAGE, field->label));
 
@@ -188,7 +189,6 @@ static void
 kz_record_page_constructed (GObject *object)
 {
   KzRecordPage *self = (KzRecordPage *)object;
-  const KzKindInfo *info = kz_kind_get_info (self->kind);
   g_autofree char *delete_label = NULL;
 
   G_OBJECT_CLASS (kz_record_page_parent_class)->constructed (object);
@@ -206,7 +206,7 @@ kz_record_page_constructed (GObject *object)
       self->uuid = g_strdup (kz_record_get_uuid (self->record));
     }
 
-  delete_label = g_strdup_printf (_("Delete %s"), g_dgettext (GETTEXT_PACKAGE, info->label));
+  delete_label = g_strdup (g_dgettext (GETTEXT_PACKAGE, kz_kind_get_labels (self->kind)->delete));
   gtk_button_set_label (self->delete_button, delete_label);
 
   build_fields (self);

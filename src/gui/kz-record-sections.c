@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "kz-format.h"
+#include "kz-kind-labels.h"
 #include "kz-record-sections.h"
 
 /* Titles of a link seen from its second kind. */
@@ -364,7 +365,7 @@ add_referring (GtkBox        *box,
 
   if (child || info->parent_field < 0)
     {
-      g_autofree char *label = g_strdup_printf (_("Add %s"), tr (info->label));
+      g_autofree char *label = g_strdup (tr (kz_kind_get_labels (info->kind)->add));
       GtkWidget *add = add_row (label);
 
       g_object_set_data_full (G_OBJECT (add), "kz-target", g_strdup (kz_record_get_uuid (record)), g_free);
@@ -429,7 +430,7 @@ link_add_clicked_cb (GtkWidget *button,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
                                    data->label, NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("Choose a %s to add."), tr (other->label));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), tr (kz_kind_get_labels (other->kind)->choose));
   drop_down = gtk_drop_down_new (G_LIST_MODEL (labels),
                                  gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
@@ -459,7 +460,7 @@ add_link_group (GtkBox        *box,
   guint n = model ? g_list_model_get_n_items (model) : 0;
   GtkWidget *group = group_new (box, from_a ? tr (link->label) : tr (link_b_titles[link->link]), n);
   KzKind other = from_a ? link->b_kind : link->a_kind;
-  g_autofree char *add_label = g_strdup_printf (_("Add %s"), tr (kz_kind_get_info (other)->label));
+  g_autofree char *add_label = g_strdup (tr (kz_kind_get_labels (other)->add));
   GtkWidget *add;
   RowData *add_data = g_new0 (RowData, 1);
 

@@ -67,6 +67,7 @@ struct _KzWindow
   GtkStack             *record_stack;
   GMenu                *undo_section;
   GtkWidget            *find_button;
+  GtkWidget            *help_button;
   GtkWidget            *global_search_button;
   KzViewsSidebar       *views_sidebar;
   GtkWidget            *global_search;   /* popover of global_search_button */
@@ -89,5 +90,8 @@ void _kz_window_state_class_init   (GtkWidgetClass *widget_class);
 void _kz_window_save_state         (KzWindow       *self);
 void _kz_window_restore_state      (KzWindow       *self);
 void _kz_window_setup_sync         (KzWindow       *self);
+
+/* kz-window-help.c: the guide's topic for the page in front. */
+void _kz_window_help_class_init    (GtkWidgetClass *widget_class);
 
 G_END_DECLS

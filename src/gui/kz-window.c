@@ -27,6 +27,7 @@
 #include "kz-format.h"
 #include "kz-funding-page.h"
 #include "kz-global-search.h"
+#include "kz-kind-labels.h"
 #include "kz-export-actions.h"
 #include "kz-layout.h"
 #include "kz-list-page.h"
@@ -155,7 +156,7 @@ update_new_button (KzWindow *self)
   if (kind >= KZ_N_KINDS)
     return;
 
-  label = g_strdup_printf (_("New %s"), g_dgettext (GETTEXT_PACKAGE, kz_kind_get_info (kind)->label));
+  label = g_strdup (g_dgettext (GETTEXT_PACKAGE, kz_kind_get_labels (kind)->new_title));
   gtk_widget_set_tooltip_text (self->new_button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -346,6 +347,9 @@ sidebar_row_activated_cb (KzWindow      *self,
 static void
 leaflet_changed_cb (KzWindow *self)
 {
+  /* Narrow, the title needs the room; F1 and the main menu's Help
+   * open the same topic. */
+  gtk_widget_set_visible (self->help_button, !adw_leaflet_get_folded (self->leaflet));
   update_sidebar (self);
   _kz_window_update_actions (self);
 }
@@ -672,6 +676,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search-everything", NULL);
   _kz_window_records_class_init (widget_class);
   _kz_window_state_class_init (widget_class);
+  _kz_window_help_class_init (widget_class);
 }
 
 static void
@@ -724,6 +729,7 @@ kz_window_class_init (KzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzWindow, record_stack);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, KzWindow, help_button);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, global_search_button);
   gtk_widget_class_bind_template_child (widget_class, KzWindow, views_sidebar);
   gtk_widget_class_bind_template_callback (widget_class, view_activated_cb);

@@ -44,6 +44,7 @@ void        kz_window_show_error       (KzWindow       *self,
 gboolean    kz_window_show_page        (KzWindow       *self,
                                         const char     *name);
 const char *kz_window_get_page_name    (KzWindow       *self);
+char       *kz_window_get_help_uri     (KzWindow       *self);
 void        kz_window_add_toast        (KzWindow       *self,
                                         AdwToast       *toast);
 /* Opens the page of a record over the current list; a NULL @uuid

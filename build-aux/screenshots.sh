@@ -6,12 +6,22 @@
 # BUILDDIR/screenshots/.  Never touches the user's data: portfolio,
 # settings and caches live in a temporary folder.
 #
-# Usage: build-aux/screenshots.sh [BUILDDIR]   (default: _build)
+# Usage: build-aux/screenshots.sh [BUILDDIR] [--metainfo]   (default: _build)
+# With --metainfo, also copies the shots that the AppStream metainfo and
+# the README show into data/screenshots/ (English and German, see
+# METAINFO_SHOTS below); data/meson.build's test checks that they match.
 # Needs xvfb-run, xdotool and ImageMagick's import.
 
 set -euo pipefail
 
 builddir=$(realpath "${1:-_build}")
+metainfo=${2:-}
+srcdir=$(realpath "$(dirname "${BASH_SOURCE[0]}")/..")
+
+# data/screenshots/NAME-LANG.png  <-  BUILDDIR/screenshots/LANG-SHOT.png
+METAINFO_SHOTS=(overview:wide-overview projects:wide-projects-chips
+                record:wide-record search:wide-global-search
+                narrow:narrow-record)
 app="$builddir/src/gui/kompetenz"
 out="$builddir/screenshots"
 tmp=$(mktemp -d)
@@ -131,3 +141,13 @@ for lang in en de; do
 done
 
 echo "Screenshots in $out"
+
+if [[ "$metainfo" == --metainfo ]]; then
+  for lang in en de; do
+    for pair in "${METAINFO_SHOTS[@]}"; do
+      IFS=: read -r name shot <<<"$pair"
+      cp "$out/$lang-$shot.png" "$srcdir/data/screenshots/$name-$lang.png"
+    done
+  done
+  echo "Metainfo screenshots in $srcdir/data/screenshots"
+fi

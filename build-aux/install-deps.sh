@@ -14,6 +14,7 @@ PACKAGES="
   meson ninja-build gcc pkg-config gettext itstool yelp-tools appstream
   desktop-file-utils xvfb xauth imagemagick xdotool locales dbus gnome-keyring
   libsecret-tools sqlite3 curl poppler-utils openssl python3
+  python3-gi gir1.2-atspi-2.0 at-spi2-core
 "
 
 LOCALE=de_DE.UTF-8

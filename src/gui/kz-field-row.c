@@ -197,6 +197,8 @@ build_text_view (KzFieldRow *self)
   /* A preferences row, so that the group puts it into its list. */
   self->row = adw_preferences_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->row), field_label (self->field));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, field_label (self->field), -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->row), box);
 

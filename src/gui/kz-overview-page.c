@@ -362,6 +362,21 @@ new_amount_bar (const char *name,
   return box;
 }
 
+/* What a screen reader says for the row: the bars are hidden from it. */
+static void
+set_funding_row_label (GtkWidget               *row,
+                       const KzOverviewFunding *funding)
+{
+  g_autofree char *applied = kz_format_money (funding->applied);
+  g_autofree char *granted = kz_format_money (funding->granted);
+  /* Translators: accessible name of a funding programme's row on the
+   * overview: programme, amount applied for, amount granted */
+  g_autofree char *label = g_strdup_printf (_("%s: applied %s, granted %s"),
+                                            funding->programme, applied, granted);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static GtkWidget *
 new_funding_row (const KzOverviewFunding *funding,
                  gint64                   max)
@@ -382,6 +397,7 @@ new_funding_row (const KzOverviewFunding *funding,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "funding");
+  set_funding_row_label (row, funding);
 
   return row;
 }

@@ -266,6 +266,7 @@ create_sidebar_row (KzWindow *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   self->count_labels[index] = GTK_LABEL (count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
   return row;
 }
 
@@ -356,6 +357,21 @@ leaflet_changed_cb (KzWindow *self)
 
 /* Counts and the welcome page */
 
+/* The count next to a page's title, as a screen reader says it. */
+static void
+set_sidebar_row_description (KzWindow   *self,
+                             guint       index,
+                             guint       n,
+                             const char *formatted)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self->count_labels[index]), GTK_TYPE_LIST_BOX_ROW);
+  /* Translators: the count after a page's name in the sidebar, "1.234 records" */
+  g_autofree char *text = g_strdup_printf (ngettext ("%s record", "%s records", n),
+                                           formatted);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 static void
 counts_ready_cb (GObject      *object,
                  GAsyncResult *result,
@@ -379,6 +395,8 @@ counts_ready_cb (GObject      *object,
       if (pages[i].kind < KZ_N_KINDS)
         text = kz_format_int (counts->kinds[pages[i].kind]);
       gtk_label_set_text (self->count_labels[i], text ? text : "");
+      if (text != NULL)
+        set_sidebar_row_description (self, i, counts->kinds[pages[i].kind], text);
     }
 
   self->empty = counts->empty;

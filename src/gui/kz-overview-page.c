@@ -281,8 +281,10 @@ build_totals (KzOverviewPage *self)
       gtk_widget_add_css_class (button, "total-card");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", totals[i].page);
+      /* The grid's cells take the focus, so that Tab enters and leaves
+       * the grid and the arrow keys move inside it; Enter activates. */
+      gtk_widget_set_focusable (button, FALSE);
       gtk_flow_box_append (self->totals_box, button);
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
 
       self->total_buttons[i] = button;
       self->total_labels[i] = GTK_LABEL (number);
@@ -317,6 +319,13 @@ set_overdue_label (GtkLabel *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+static void
+total_activated_cb (KzOverviewPage  *self,
+                    GtkFlowBoxChild *child)
+{
+  gtk_widget_activate (gtk_flow_box_child_get_child (child));
 }
 
 static void
@@ -674,6 +683,7 @@ kz_overview_page_class_init (KzOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, dimension_list);
   gtk_widget_class_bind_template_child (widget_class, KzOverviewPage, heatmap);
   gtk_widget_class_bind_template_callback (widget_class, dimension_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, total_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, heatmap_cell_activated_cb);
 
   g_type_ensure (KZ_TYPE_HEATMAP);

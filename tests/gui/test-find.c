@@ -127,11 +127,25 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
+set_true (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "portfolio.db", NULL);
+  gboolean waited = FALSE;
 
+  /* A tooltip armed by the last focus change or key press fires after
+   * half a second; GTK 4.8 then asks the surface where the pointer is,
+   * which fails when the window is already gone.  Let it fire on the
+   * live window first. */
+  g_timeout_add_once (800, set_true, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);

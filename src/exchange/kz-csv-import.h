@@ -121,6 +121,7 @@ KzCsvImport          *kz_csv_import_new_for_bytes      (KzStore              *st
                                                         GError              **error);
 
 KzKind                kz_csv_import_get_kind           (KzCsvImport          *self);
+KzStore              *kz_csv_import_get_store          (KzCsvImport          *self);
 
 /* The detected encoding; set another one when the text looks wrong.
  * Changing encoding or separator parses the file again and redoes the
@@ -180,9 +181,8 @@ GListModel           *kz_csv_import_preview            (KzCsvImport          *se
 /* Imports the file.  @undo may be NULL to write without undo.
  *
  * Cancellation is honoured until the end; a cancelled or failed import
- * writes nothing.  Should that happen after writing started, the undo
- * manager's history is cleared as well, because KzUndoManager cannot yet
- * drop a group whose changes were rolled back. */
+ * writes nothing, and its undo group is cancelled: the undo manager
+ * keeps the steps it had before. */
 gboolean              kz_csv_import_run                (KzCsvImport          *self,
                                                         KzUndoManager        *undo,
                                                         KzProgressFunc        progress,

@@ -170,11 +170,13 @@ test_cancel_group (void)
   g_autoptr(KzRecord) c = kz_record_new (KZ_KIND_PROJECT);
 
   kz_record_set_string (a, "title", "Digitale Sprechstunde");
+  kz_record_set_string (a, "status", "idea");
   g_assert_true (kz_undo_manager_save (undo, a, "Create A", NULL));
 
   g_assert_true (kz_store_begin (store, NULL));
   kz_undo_manager_begin_group (undo, "Import");
   kz_record_set_string (b, "title", "Tablet-Kurse");
+  kz_record_set_string (b, "status", "idea");
   g_assert_true (kz_undo_manager_save (undo, b, NULL, NULL));
   kz_store_rollback (store);
   kz_undo_manager_cancel_group (undo);
@@ -193,6 +195,7 @@ test_cancel_group (void)
   g_assert_true (kz_store_begin (store, NULL));
   kz_undo_manager_begin_group (undo, "Inner");
   kz_record_set_string (c, "title", "Verworfen");
+  kz_record_set_string (c, "status", "idea");
   g_assert_true (kz_undo_manager_save (undo, c, NULL, NULL));
   kz_store_rollback (store);
   kz_undo_manager_cancel_group (undo);
@@ -235,6 +238,7 @@ test_take_undo_step (void)
   guint notified = 0;
 
   kz_record_set_string (a, "title", "Vorher");
+  kz_record_set_string (a, "status", "idea");
   g_assert_true (kz_undo_manager_save (undo, a, "Create A", NULL));
   g_assert_true (kz_undo_manager_undo (undo, NULL));
   g_assert_true (kz_undo_manager_can_redo (undo));
@@ -243,6 +247,7 @@ test_take_undo_step (void)
   g_assert_false (kz_undo_manager_take_undo_step (undo, worker));
   kz_undo_manager_begin_group (worker, "Import of a.csv");
   kz_record_set_string (b, "title", "Importiert");
+  kz_record_set_string (b, "status", "idea");
   g_assert_true (kz_undo_manager_save (worker, b, NULL, NULL));
   kz_undo_manager_end_group (worker);
 

@@ -21,8 +21,59 @@
 #pragma once
 
 #include "kz-import-window.h"
+#include "kz-progress-bar.h"
 
 G_BEGIN_DECLS
+
+struct _KzImportWindow
+{
+  AdwWindow        parent_instance;
+
+  KzWindow        *parent;        /* weak */
+  KzKind           kind;
+  GFile           *file;
+  KzCsvImport     *import;
+  GListModel      *preview;
+  GStrv            fields;
+  GCancellable    *load_cancellable;
+  GCancellable    *run_cancellable;
+  char            *error;
+  gboolean         close_when_done;
+
+  AdwWindowTitle  *title;
+  GtkButton       *back_button;
+  GtkButton       *next_button;
+  GtkRevealer     *error_revealer;
+  GtkLabel        *error_label;
+  GtkStack        *stack;
+  KzProgressBar   *progress;
+
+  /* source */
+  AdwComboRow     *kind_row;
+  AdwActionRow    *file_row;
+  GtkSpinner      *file_spinner;
+  AdwComboRow     *encoding_row;
+  /* mapping */
+  GtkListBox      *mapping_list;
+  /* preview */
+  GtkCheckButton  *policy_buttons[3];
+  AdwPreferencesGroup *preview_group;
+  GtkListBox      *preview_list;
+  /* result */
+  AdwStatusPage   *result_status;
+  GtkWidget       *rejected_group;
+  GtkListBox      *rejected_list;
+};
+
+/* "source", "mapping", "preview", "running" or "result". */
+void       _kz_import_window_go_to        (KzImportWindow *self,
+                                           const char     *step);
+/* The message on top of the current step; NULL hides it. */
+void       _kz_import_window_show_error   (KzImportWindow *self,
+                                           const char     *message);
+void       _kz_import_window_fill_result  (KzImportWindow *self);
+/* Imports on a worker thread and shows the result (kz-import-run.c). */
+void       _kz_import_window_start_run    (KzImportWindow *self);
 
 /* Widgets of the wizard's steps, built from the import's state. */
 

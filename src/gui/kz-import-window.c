@@ -25,7 +25,6 @@
 #include <glib/gi18n.h>
 
 #include "kz-import-window-private.h"
-#include "kz-progress-bar.h"
 
 #define N_PREVIEW_ROWS 20
 
@@ -38,49 +37,9 @@ static const KzCsvEncoding encodings[] = {
   KZ_CSV_ENCODING_WINDOWS_1252, KZ_CSV_ENCODING_LATIN1,
 };
 
-struct _KzImportWindow
-{
-  AdwWindow        parent_instance;
-
-  KzWindow        *parent;        /* weak */
-  KzKind           kind;
-  GFile           *file;
-  KzCsvImport     *import;
-  GListModel      *preview;
-  GStrv            fields;
-  GCancellable    *load_cancellable;
-  GCancellable    *run_cancellable;
-  char            *error;
-  gboolean         close_when_done;
-
-  AdwWindowTitle  *title;
-  GtkButton       *back_button;
-  GtkButton       *next_button;
-  GtkRevealer     *error_revealer;
-  GtkLabel        *error_label;
-  GtkStack        *stack;
-  KzProgressBar   *progress;
-
-  /* source */
-  AdwComboRow     *kind_row;
-  AdwActionRow    *file_row;
-  GtkSpinner      *file_spinner;
-  AdwComboRow     *encoding_row;
-  /* mapping */
-  GtkListBox      *mapping_list;
-  /* preview */
-  GtkCheckButton  *policy_buttons[3];
-  AdwPreferencesGroup *preview_group;
-  GtkListBox      *preview_list;
-  /* result */
-  AdwStatusPage   *result_status;
-  GtkWidget       *rejected_group;
-  GtkListBox      *rejected_list;
-};
 
 G_DEFINE_FINAL_TYPE (KzImportWindow, kz_import_window, ADW_TYPE_WINDOW)
 
-static void go_to (KzImportWindow *self, const char *step);
 
 static void
 clear_list (GtkListBox *list)
@@ -101,9 +60,9 @@ boxed_list_new (void)
   return GTK_LIST_BOX (list);
 }
 
-static void
-show_error (KzImportWindow *self,
-            const char     *message)
+void
+_kz_import_window_show_error (KzImportWindow *self,
+                              const char     *message)
 {
   g_free (self->error);
   self->error = g_strdup (message);
@@ -204,7 +163,7 @@ update_buttons (KzImportWindow *self)
 
   gtk_button_set_label (self->next_button, next);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), !g_str_equal (step, "running"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), can_next);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", can_next);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           g_str_equal (step, "mapping") || g_str_equal (step, "preview"));
   adw_window_title_set_subtitle (self->title, subtitle ? subtitle : "");
@@ -262,7 +221,7 @@ load_ready_cb (GObject      *object,
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->import);
   self->import = import;
-  show_error (self, error ? error->message : NULL);
+  _kz_import_window_show_error (self, error ? error->message : NULL);
   show_file_state (self);
 }
 
@@ -277,7 +236,7 @@ start_load (KzImportWindow *self)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->import);
   g_clear_object (&self->preview);
-  show_error (self, NULL);
+  _kz_import_window_show_error (self, NULL);
 
   if (self->file == NULL || self->parent == NULL)
     {
@@ -441,7 +400,7 @@ _kz_import_window_mapping_changed (KzImportWindow *self)
       if (adw_combo_row_get_selected (ADW_COMBO_ROW (row)) != selected)
         adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
     }
-  show_error (self, NULL);
+  _kz_import_window_show_error (self, NULL);
 }
 
 static GtkWidget *
@@ -471,7 +430,7 @@ fill_preview (KzImportWindow *self)
   clear_list (self->preview_list);
   if (!(self->preview = kz_csv_import_preview (self->import, N_PREVIEW_ROWS, &error)))
     {
-      show_error (self, error->message);
+      _kz_import_window_show_error (self, error->message);
       return FALSE;
     }
 
@@ -585,7 +544,7 @@ report_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
       !kz_import_window_save_report (self, file, &error))
-    show_error (self, error->message);
+    _kz_import_window_show_error (self, error->message);
 
   g_object_unref (chooser);
 }
@@ -627,8 +586,8 @@ build_result_page (KzImportWindow *self)
   return box;
 }
 
-static void
-fill_result (KzImportWindow *self)
+void
+_kz_import_window_fill_result (KzImportWindow *self)
 {
   KzCsvImport *import = self->import;
   GListModel *rejected = kz_csv_import_get_rejected (import);
@@ -657,166 +616,53 @@ fill_result (KzImportWindow *self)
   gtk_widget_set_visible (self->rejected_group, n_rejected > 0);
 }
 
-typedef struct
-{
-  KzCsvImport   *import;
-  KzUndoManager *undo;     /* private to the worker */
-  KzProgressBar *bar;
-} RunData;
-
-static void
-run_data_free (RunData *data)
-{
-  g_clear_object (&data->import);
-  g_clear_object (&data->undo);
-  g_clear_object (&data->bar);
-  g_free (data);
-}
-
-/* The import writes on this thread with an undo manager of its own; its
- * one step moves to the window's manager on the main thread. */
-static void
-run_worker (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  RunData *data = task_data;
-  GError *error = NULL;
-
-  if (kz_csv_import_run (data->import, data->undo, kz_progress_bar_report, data->bar,
-                         cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-toast_undo_cb (AdwToast *toast,
-               KzWindow *window)
-{
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-}
-
-static void
-announce_import (KzImportWindow *self)
-{
-  guint n = kz_csv_import_get_n_created (self->import) + kz_csv_import_get_n_updated (self->import);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (self->parent == NULL)
-    return;
-
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record imported",
-                                        "%u records imported", n), n);
-  toast = adw_toast_new (title);
-  if (n > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self->parent, 0);
-    }
-  kz_window_add_toast (self->parent, toast);
-}
-
-static void
-run_ready_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(KzImportWindow) self = user_data;
-  RunData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  kz_progress_bar_end (self->progress);
-  g_clear_object (&self->run_cancellable);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      go_to (self, "preview");
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("The import was cancelled. Nothing was imported."));
-      else
-        show_error (self, error->message);
-    }
-  else
-    {
-      if (self->parent != NULL)
-        kz_undo_manager_take_undo_step (kz_window_get_undo_manager (self->parent), data->undo);
-      fill_result (self);
-      go_to (self, "result");
-      announce_import (self);
-    }
-
-  if (self->close_when_done)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-start_run (KzImportWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-  RunData *data;
-  GCancellable *cancellable;
-
-  if (self->parent == NULL || kz_window_get_undo_manager (self->parent) == NULL ||
-      !(cancellable = kz_progress_bar_begin (self->progress, _("Importing"))))
-    return;
-
-  data = g_new0 (RunData, 1);
-  data->import = g_object_ref (self->import);
-  data->undo = kz_undo_manager_new (kz_csv_import_get_store (self->import));
-  data->bar = g_object_ref (self->progress);
-  self->run_cancellable = g_object_ref (cancellable);
-
-  go_to (self, "running");
-  task = g_task_new (self, cancellable, run_ready_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_run);
-  g_task_set_task_data (task, data, (GDestroyNotify)run_data_free);
-  g_task_run_in_thread (task, run_worker);
-}
-
 /* Navigation */
 
-static void
-go_to (KzImportWindow *self,
-       const char     *step)
+void
+_kz_import_window_go_to (KzImportWindow *self,
+                         const char     *step)
 {
-  show_error (self, NULL);
+  _kz_import_window_show_error (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, step);
   update_buttons (self);
 }
 
 static void
-next_cb (KzImportWindow *self)
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
+  KzImportWindow *self = KZ_IMPORT_WINDOW (widget);
   const char *step = gtk_stack_get_visible_child_name (self->stack);
 
   if (g_str_equal (step, "source") && self->import != NULL)
     {
       fill_mapping (self);
-      go_to (self, "mapping");
+      _kz_import_window_go_to (self, "mapping");
     }
   else if (g_str_equal (step, "mapping"))
     {
       if (fill_preview (self))
-        go_to (self, "preview");
+        _kz_import_window_go_to (self, "preview");
     }
   else if (g_str_equal (step, "preview"))
-    start_run (self);
+    _kz_import_window_start_run (self);
   else if (g_str_equal (step, "result"))
     gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
-back_cb (KzImportWindow *self)
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
+  KzImportWindow *self = KZ_IMPORT_WINDOW (widget);
   const char *step = gtk_stack_get_visible_child_name (self->stack);
 
   if (g_str_equal (step, "mapping"))
-    go_to (self, "source");
+    _kz_import_window_go_to (self, "source");
   else if (g_str_equal (step, "preview"))
-    go_to (self, "mapping");
+    _kz_import_window_go_to (self, "mapping");
 }
 
 static gboolean
@@ -842,8 +688,8 @@ build_header (KzImportWindow *self)
   self->back_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Back")));
   self->next_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Next")));
   gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
-  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_cb), self);
-  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "wizard.back");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "wizard.next");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->back_button));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->next_button));
   return header;
@@ -905,6 +751,8 @@ kz_import_window_class_init (KzImportWindowClass *klass)
   object_class->dispose = kz_import_window_dispose;
   object_class->finalize = kz_import_window_finalize;
 
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -988,7 +836,7 @@ kz_import_window_load_file (KzImportWindow *self,
 
   g_set_object (&self->file, file);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "running") != 0)
-    go_to (self, "source");
+    _kz_import_window_go_to (self, "source");
   start_load (self);
 }
 
@@ -1030,9 +878,9 @@ kz_import_window_set_encoding (KzImportWindow *self,
   g_return_if_fail (self->import != NULL);
 
   if (!kz_csv_import_set_encoding (self->import, encoding, &error))
-    show_error (self, error->message);
+    _kz_import_window_show_error (self, error->message);
   else
-    show_error (self, NULL);
+    _kz_import_window_show_error (self, NULL);
   show_file_state (self);
 }
 

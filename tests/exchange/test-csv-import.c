@@ -608,6 +608,7 @@ assert_cancelled_at (double at)
 
   save_org (t->store, "Vorher", NULL, 1);
   kz_record_set_string (earlier, "title", "Vorheriges Projekt");
+  kz_record_set_string (earlier, "status", "idea");
   g_assert_true (kz_undo_manager_save (undo, earlier, "Earlier edit", NULL));
   for (guint i = 0; i < 3000; i++)
     g_string_append_printf (csv, "Organisation %u\n", i);

@@ -360,7 +360,7 @@ backup_create_cb (GSimpleAction *action,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   /* Translators: a file name; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("Kompetenz-Sicherung-%s.kompetenz"), day);
+  g_autofree char *name = g_strdup_printf (_("Kompetenz-Backup-%s.kompetenz"), day);
   GtkFileChooserNative *chooser;
 
   if (kz_window_get_context (window) == NULL)

@@ -652,7 +652,7 @@ export_calendar_cb (GSimpleAction *action,
     return;
 
   /* Translators: the start of the calendar's file name */
-  name = dated_name (_("Kompetenz-Termine"), "ics");
+  name = dated_name (_("Kompetenz-Calendar"), "ics");
   chooser = save_chooser_new (window, _("Export Calendar"), name,
                               _("Calendar files"), "text/calendar");
   g_signal_connect (chooser, "response", G_CALLBACK (calendar_response_cb), NULL);

@@ -442,8 +442,8 @@ fill_preview (KzImportWindow *self)
     }
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The first rows of %u, as they will be saved.",
-                                              "The first rows of %u, as they will be saved.", n_rows),
+                                              "The file has %u row; this is how it will be saved.",
+                                              "The first of %u rows, as they will be saved.", n_rows),
                                  n_rows);
   adw_preferences_group_set_description (self->preview_group, description);
   return TRUE;

@@ -103,12 +103,12 @@ action_label (KzCsvRowAction action)
     case KZ_CSV_ROW_CREATE:
       return _("New");
     case KZ_CSV_ROW_UPDATE:
-      return _("Updates an existing record");
+      return _("Update");
     case KZ_CSV_ROW_SKIP:
       return _("Skipped");
     case KZ_CSV_ROW_REJECT:
     default:
-      return _("Cannot be imported");
+      return _("Rejected");
     }
 }
 
@@ -174,9 +174,6 @@ _kz_import_preview_row_new (KzCsvImport *import,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 2);
 
   badge = gtk_label_new (action_label (action));
-  gtk_label_set_wrap (GTK_LABEL (badge), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (badge), 12);
-  gtk_label_set_justify (GTK_LABEL (badge), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (badge, "caption");
   gtk_widget_add_css_class (badge, action == KZ_CSV_ROW_REJECT ? "error"
                                    : action == KZ_CSV_ROW_SKIP ? "dim-label" : "accent");

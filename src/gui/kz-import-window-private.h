@@ -60,7 +60,8 @@ struct _KzImportWindow
   AdwPreferencesGroup *preview_group;
   GtkListBox      *preview_list;
   /* result */
-  AdwStatusPage   *result_status;
+  GtkLabel        *result_title;
+  GtkLabel        *result_details;
   GtkWidget       *rejected_group;
   GtkListBox      *rejected_list;
 };

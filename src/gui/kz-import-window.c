@@ -337,7 +337,8 @@ build_source_page (KzImportWindow *self)
     gtk_string_list_append (names, kz_csv_encoding_get_name (encodings[i]));
 
   group = group_new (_("File"), _("A table saved as CSV, for example from Excel or LibreOffice. "
-                                  "The first row names the columns."));
+                                  "The first row names the columns. If umlauts look wrong, "
+                                  "choose another encoding."));
   self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("_Records"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->kind_row), TRUE);
@@ -359,8 +360,6 @@ build_source_page (KzImportWindow *self)
   self->encoding_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->encoding_row), _("_Encoding"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->encoding_row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row),
-                               _("Detected from the file; change it when umlauts look wrong"));
   adw_combo_row_set_model (self->encoding_row, G_LIST_MODEL (names));
   g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (encoding_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->encoding_row));
@@ -566,16 +565,26 @@ save_report_cb (KzImportWindow *self)
 static GtkWidget *
 build_result_page (KzImportWindow *self)
 {
-  GtkWidget *box, *button;
+  GtkWidget *box, *button, *icon;
 
   add_page (self, "result", &box);
-  self->result_status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->result_status, "emblem-ok-symbolic");
-  gtk_widget_add_css_class (GTK_WIDGET (self->result_status), "compact");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->result_status));
+  icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
+  gtk_widget_add_css_class (icon, "success");
+  self->result_title = GTK_LABEL (gtk_label_new (NULL));
+  self->result_details = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->result_title, TRUE);
+  gtk_label_set_wrap (self->result_details, TRUE);
+  gtk_label_set_justify (self->result_title, GTK_JUSTIFY_CENTER);
+  gtk_label_set_justify (self->result_details, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->result_title), "title-1");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->result_title));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->result_details));
 
-  self->rejected_group = group_new (_("Rows Not Imported"), NULL);
-  button = gtk_button_new_with_mnemonic (_("_Save Report…"));
+  self->rejected_group = group_new (_("Rejected Rows"), NULL);
+  button = gtk_button_new_from_icon_name ("document-save-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Save as CSV"));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_report_cb), self);
@@ -603,8 +612,8 @@ _kz_import_window_fill_result (KzImportWindow *self)
   /* Translators: the counts of an import */
   details = g_strdup_printf (_("%u new, %u updated, %u skipped, %u not imported"),
                              created, updated, skipped, n_rejected);
-  adw_status_page_set_title (self->result_status, title);
-  adw_status_page_set_description (self->result_status, details);
+  gtk_label_set_label (self->result_title, title);
+  gtk_label_set_label (self->result_details, details);
 
   clear_list (self->rejected_list);
   for (guint i = 0; i < g_list_model_get_n_items (rejected); i++)
@@ -685,7 +694,8 @@ build_header (KzImportWindow *self)
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Import From CSV"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  self->back_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Back")));
+  self->back_button = GTK_BUTTON (gtk_button_new_from_icon_name ("go-previous-symbolic"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), _("Back"));
   self->next_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Next")));
   gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "wizard.back");

@@ -30,7 +30,7 @@ struct _KzProgressBar
 {
   AdwBin          parent_instance;
 
-  GtkActionBar   *bar;
+  GtkRevealer    *revealer;
   GtkLabel       *title_label;
   GtkLabel       *message_label;
   GtkProgressBar *progress;
@@ -129,6 +129,7 @@ static void
 kz_progress_bar_init (KzProgressBar *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *row, *outer;
 
   g_mutex_init (&self->lock);
 
@@ -143,12 +144,21 @@ kz_progress_bar_init (KzProgressBar *self)
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_hexpand (box, TRUE);
 
-  self->bar = GTK_ACTION_BAR (gtk_action_bar_new ());
-  gtk_action_bar_set_center_widget (self->bar, NULL);
-  gtk_action_bar_pack_start (self->bar, box);
-  gtk_action_bar_pack_end (self->bar, GTK_WIDGET (self->cancel_button));
-  gtk_action_bar_set_revealed (self->bar, FALSE);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->bar));
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->cancel_button));
+
+  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (outer), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (outer), row);
+  gtk_widget_add_css_class (outer, "background");
+
+  self->revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_type (self->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_revealer_set_child (self->revealer, outer);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->revealer));
 }
 
 KzProgressBar *
@@ -208,7 +218,7 @@ kz_progress_bar_begin (KzProgressBar *self,
   gtk_label_set_label (self->message_label, "");
   gtk_progress_bar_set_fraction (self->progress, 0.0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
-  gtk_action_bar_set_revealed (self->bar, TRUE);
+  gtk_revealer_set_reveal_child (self->revealer, TRUE);
 
   return self->cancellable;
 }
@@ -271,5 +281,5 @@ kz_progress_bar_end (KzProgressBar *self)
   g_return_if_fail (KZ_IS_PROGRESS_BAR (self));
 
   g_clear_object (&self->cancellable);
-  gtk_action_bar_set_revealed (self->bar, FALSE);
+  gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }

@@ -397,7 +397,8 @@ test_cancel (Fixture       *fixture,
   load (fixture, file);
   next (fixture);
   next (fixture);
-  next (fixture);
+  /* Cancel at once, before the main loop could deliver the result. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.next", NULL);
   g_assert_cmpstr (kz_import_window_get_step (fixture->wizard), ==, "running");
   kz_import_window_cancel (fixture->wizard);
   spin_until (not_running, fixture->wizard);

@@ -230,22 +230,38 @@ collect_projects (KzWindow *window,
   data->selection = describe_selection (page);
 }
 
+/* A copy of the application's locale with other messages. */
+static locale_t
+messages_locale_new (const char *name)
+{
+  locale_t base = duplocale (LC_GLOBAL_LOCALE);
+  locale_t loc;
+
+  if (base == (locale_t)0)
+    return (locale_t)0;
+  if ((loc = newlocale (LC_MESSAGES_MASK, name, base)) == (locale_t)0)
+    freelocale (base);
+  return loc;
+}
+
 /* Messages follow the thread's locale: the report is written in the
- * language asked for without touching the rest of the application. */
+ * language asked for without touching the rest of the application.
+ * (A LANGUAGE variable naming other languages still takes precedence
+ * over German, as gettext wants it.) */
 static locale_t
 report_locale_new (const char *language)
 {
   static const char * const german[] = { "de_DE.UTF-8", "de_DE.utf8", "de_AT.UTF-8", "de_CH.UTF-8", NULL };
-  locale_t loc = (locale_t)0;
+  locale_t loc;
 
   if (g_strcmp0 (language, "en") == 0)
-    return newlocale (LC_MESSAGES_MASK, "C", (locale_t)0);
-  if (g_strcmp0 (language, "de") != 0)
-    return (locale_t)0;
+    return messages_locale_new ("C");
 
-  for (guint i = 0; german[i] != NULL && loc == (locale_t)0; i++)
-    loc = newlocale (LC_MESSAGES_MASK | LC_TIME_MASK, german[i], (locale_t)0);
-  return loc;
+  for (guint i = 0; g_strcmp0 (language, "de") == 0 && german[i] != NULL; i++)
+    if ((loc = messages_locale_new (german[i])) != (locale_t)0)
+      return loc;
+
+  return (locale_t)0;
 }
 
 static void
@@ -673,4 +689,8 @@ kz_export_actions_install (KzWindow *window)
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), window);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "export", G_ACTION_GROUP (group));
+
+  /* In place before anything is shown, so that its first use does not
+   * move the window's content around. */
+  kz_progress_bar_get_for_window (ADW_APPLICATION_WINDOW (window));
 }

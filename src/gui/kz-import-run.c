@@ -100,6 +100,10 @@ run_ready_cb (GObject      *object,
   RunData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  /* The window went away meanwhile (its parent was closed). */
+  if (self->disposed)
+    return;
+
   kz_progress_bar_end (self->progress);
   g_clear_object (&self->run_cancellable);
 

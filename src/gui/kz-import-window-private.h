@@ -39,6 +39,7 @@ struct _KzImportWindow
   GCancellable    *run_cancellable;
   char            *error;
   gboolean         close_when_done;
+  gboolean         disposed;
 
   AdwWindowTitle  *title;
   GtkButton       *back_button;

@@ -729,6 +729,9 @@ kz_import_window_dispose (GObject *object)
 {
   KzImportWindow *self = (KzImportWindow *)object;
 
+  self->disposed = TRUE;
+  if (self->run_cancellable != NULL)
+    g_cancellable_cancel (self->run_cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);

@@ -102,6 +102,13 @@ kz_progress_bar_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* Workers may still hold the bar: it must not touch its widgets. */
+  self->revealer = NULL;
+  self->title_label = NULL;
+  self->message_label = NULL;
+  self->progress = NULL;
+  self->cancel_button = NULL;
+
   G_OBJECT_CLASS (kz_progress_bar_parent_class)->dispose (object);
 }
 
@@ -210,7 +217,7 @@ kz_progress_bar_begin (KzProgressBar *self,
   g_return_val_if_fail (KZ_IS_PROGRESS_BAR (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
-  if (self->cancellable != NULL)
+  if (self->cancellable != NULL || self->revealer == NULL)
     return NULL;
 
   self->cancellable = g_cancellable_new ();
@@ -237,6 +244,8 @@ kz_progress_bar_update (KzProgressBar *self,
 {
   g_return_if_fail (KZ_IS_PROGRESS_BAR (self));
 
+  if (self->revealer == NULL)
+    return;
   if (message != NULL)
     gtk_label_set_label (self->message_label, message);
   gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0.0, 1.0));
@@ -267,7 +276,7 @@ kz_progress_bar_cancel (KzProgressBar *self)
 {
   g_return_if_fail (KZ_IS_PROGRESS_BAR (self));
 
-  if (self->cancellable == NULL)
+  if (self->cancellable == NULL || self->revealer == NULL)
     return;
 
   g_cancellable_cancel (self->cancellable);
@@ -281,5 +290,6 @@ kz_progress_bar_end (KzProgressBar *self)
   g_return_if_fail (KZ_IS_PROGRESS_BAR (self));
 
   g_clear_object (&self->cancellable);
-  gtk_revealer_set_reveal_child (self->revealer, FALSE);
+  if (self->revealer != NULL)
+    gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }

@@ -415,6 +415,44 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (kz_store_count (fixture->store, KZ_KIND_ORGANISATION), ==, 2002);
 }
 
+static KzImportWindow *
+find_other_wizard (KzImportWindow *mine)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KZ_IS_IMPORT_WINDOW (window) && (gpointer)window != (gpointer)mine)
+        return KZ_IMPORT_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* The menu item and Ctrl+I open the wizard for the list on show. */
+static void
+test_action (Fixture       *fixture,
+             gconstpointer  data)
+{
+  KzImportWindow *wizard;
+  g_autoptr(GFile) file = write_file (fixture, "Träger.csv", good_csv, -1);
+
+  g_assert_null (find_other_wizard (fixture->wizard));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "import.csv", NULL));
+  drain ();
+  wizard = find_other_wizard (fixture->wizard);
+  g_assert_nonnull (wizard);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (kz_import_window_get_step (wizard), ==, "source");
+
+  kz_import_window_load_file (wizard, file);
+  spin_until (loaded, wizard);
+  /* The organisations list was on show. */
+  g_assert_cmpint (kz_csv_import_get_kind (kz_import_window_get_import (wizard)), ==, KZ_KIND_ORGANISATION);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +469,7 @@ main (int   argc,
   g_test_add ("/import/windows-1252", Fixture, NULL, fixture_set_up, test_windows_1252, fixture_tear_down);
   g_test_add ("/import/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/import/unmapped-name", Fixture, NULL, fixture_set_up, test_unmapped_name, fixture_tear_down);
+  g_test_add ("/import/action", Fixture, NULL, fixture_set_up, test_action, fixture_tear_down);
   g_test_add ("/import/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
 
   return g_test_run ();

@@ -58,7 +58,9 @@ G_BEGIN_DECLS
  *
  * Reading, mapping and preview may run in a worker thread.  Run
  * kz_csv_import_run() on the thread that owns the undo manager: it emits
- * the undo manager's notifications and the store's "changed" signal. */
+ * the undo manager's notifications and the store's "changed" signal.
+ * A UI may run it on a worker thread with an undo manager of its own and
+ * move the step over with kz_undo_manager_take_undo_step() afterwards. */
 
 #define KZ_CSV_IMPORT_MAX_FILE_SIZE (50 * 1024 * 1024)
 #define KZ_CSV_IMPORT_MAX_COLUMNS   500

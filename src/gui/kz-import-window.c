@@ -46,6 +46,8 @@ clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
+  if (list == NULL)   /* not built yet */
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
     gtk_list_box_remove (list, child);
 }
@@ -236,6 +238,9 @@ start_load (KzImportWindow *self)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->import);
   g_clear_object (&self->preview);
+  /* The rows refer to the old import and field list. */
+  clear_list (self->mapping_list);
+  clear_list (self->preview_list);
   _kz_import_window_show_error (self, NULL);
 
   if (self->file == NULL || self->parent == NULL)

@@ -159,6 +159,111 @@ test_delete_and_groups (void)
   close_store (store);
 }
 
+/* A group whose transaction was rolled back is forgotten, and only it. */
+static void
+test_cancel_group (void)
+{
+  KzStore *store = open_store ();
+  g_autoptr(KzUndoManager) undo = kz_undo_manager_new (store);
+  g_autoptr(KzRecord) a = kz_record_new (KZ_KIND_PROJECT);
+  g_autoptr(KzRecord) b = kz_record_new (KZ_KIND_PROJECT);
+  g_autoptr(KzRecord) c = kz_record_new (KZ_KIND_PROJECT);
+
+  kz_record_set_string (a, "title", "Digitale Sprechstunde");
+  kz_record_set_string (a, "status", "idea");
+  g_assert_true (kz_undo_manager_save (undo, a, "Create A", NULL));
+
+  g_assert_true (kz_store_begin (store, NULL));
+  kz_undo_manager_begin_group (undo, "Import");
+  kz_record_set_string (b, "title", "Tablet-Kurse");
+  kz_record_set_string (b, "status", "idea");
+  g_assert_true (kz_undo_manager_save (undo, b, NULL, NULL));
+  kz_store_rollback (store);
+  kz_undo_manager_cancel_group (undo);
+
+  g_assert_null (title_of (store, kz_record_get_uuid (b)));
+  g_assert_cmpstr (kz_undo_manager_get_undo_label (undo), ==, "Create A");
+  g_assert_true (kz_undo_manager_undo (undo, NULL));
+  g_assert_null (title_of (store, kz_record_get_uuid (a)));
+  g_assert_false (kz_undo_manager_can_undo (undo));
+  g_assert_true (kz_undo_manager_redo (undo, NULL));
+
+  /* Cancelling a nested group keeps what the outer one did before it. */
+  kz_undo_manager_begin_group (undo, "Outer");
+  kz_record_set_string (a, "title", "Digitale Sprechstunde plus");
+  g_assert_true (kz_undo_manager_save (undo, a, NULL, NULL));
+  g_assert_true (kz_store_begin (store, NULL));
+  kz_undo_manager_begin_group (undo, "Inner");
+  kz_record_set_string (c, "title", "Verworfen");
+  kz_record_set_string (c, "status", "idea");
+  g_assert_true (kz_undo_manager_save (undo, c, NULL, NULL));
+  kz_store_rollback (store);
+  kz_undo_manager_cancel_group (undo);
+  g_assert_cmpstr (kz_undo_manager_get_undo_label (undo), ==, "Create A");
+  kz_undo_manager_end_group (undo);
+  g_assert_cmpstr (kz_undo_manager_get_undo_label (undo), ==, "Outer");
+
+  /* Undoing "Outer" only reverts the rename; nothing refers to c. */
+  g_assert_true (kz_undo_manager_undo (undo, NULL));
+  g_assert_cmpstr (title_of (store, kz_record_get_uuid (a)), ==, "Digitale Sprechstunde");
+  g_assert_null (title_of (store, kz_record_get_uuid (c)));
+
+  /* A cancelled group with nothing before it leaves nothing to undo. */
+  kz_undo_manager_clear (undo);
+  kz_undo_manager_begin_group (undo, "Empty");
+  kz_undo_manager_cancel_group (undo);
+  g_assert_false (kz_undo_manager_can_undo (undo));
+
+  g_clear_object (&undo);
+  close_store (store);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* A step recorded by a private manager moves to the main one. */
+static void
+test_take_undo_step (void)
+{
+  KzStore *store = open_store ();
+  g_autoptr(KzUndoManager) undo = kz_undo_manager_new (store);
+  g_autoptr(KzUndoManager) worker = kz_undo_manager_new (store);
+  g_autoptr(KzRecord) a = kz_record_new (KZ_KIND_PROJECT);
+  g_autoptr(KzRecord) b = kz_record_new (KZ_KIND_PROJECT);
+  guint notified = 0;
+
+  kz_record_set_string (a, "title", "Vorher");
+  kz_record_set_string (a, "status", "idea");
+  g_assert_true (kz_undo_manager_save (undo, a, "Create A", NULL));
+  g_assert_true (kz_undo_manager_undo (undo, NULL));
+  g_assert_true (kz_undo_manager_can_redo (undo));
+  g_signal_connect (undo, "notify::can-undo", G_CALLBACK (count_notify_cb), &notified);
+
+  g_assert_false (kz_undo_manager_take_undo_step (undo, worker));
+  kz_undo_manager_begin_group (worker, "Import of a.csv");
+  kz_record_set_string (b, "title", "Importiert");
+  kz_record_set_string (b, "status", "idea");
+  g_assert_true (kz_undo_manager_save (worker, b, NULL, NULL));
+  kz_undo_manager_end_group (worker);
+
+  g_assert_true (kz_undo_manager_take_undo_step (undo, worker));
+  g_assert_cmpuint (notified, >, 0);
+  g_assert_false (kz_undo_manager_can_undo (worker));
+  g_assert_cmpstr (kz_undo_manager_get_undo_label (undo), ==, "Import of a.csv");
+  g_assert_false (kz_undo_manager_can_redo (undo));
+  g_assert_true (kz_undo_manager_undo (undo, NULL));
+  g_assert_null (title_of (store, kz_record_get_uuid (b)));
+
+  g_clear_object (&worker);
+  g_clear_object (&undo);
+  close_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +273,8 @@ main (int   argc,
 
   g_test_add_func ("/undo/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/undo/delete-and-groups", test_delete_and_groups);
+  g_test_add_func ("/undo/cancel-group", test_cancel_group);
+  g_test_add_func ("/undo/take-undo-step", test_take_undo_step);
 
   return g_test_run ();
 }

@@ -56,6 +56,7 @@ struct _KzUndoManager
   GQueue     redo;
   Step      *group;   /* open group, or NULL */
   guint      group_depth;
+  GArray    *marks;   /* of guint: ops in the group when each nested level began */
 };
 
 G_DEFINE_FINAL_TYPE (KzUndoManager, kz_undo_manager, G_TYPE_OBJECT)
@@ -100,6 +101,17 @@ notify_all (KzUndoManager *self)
 }
 
 static void
+push_step (KzUndoManager *self,
+           Step          *step)
+{
+  g_queue_push_head (&self->undo, step);
+  while (self->undo.length > MAX_STEPS)
+    step_free (g_queue_pop_tail (&self->undo));
+  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
+  notify_all (self);
+}
+
+static void
 push_op (KzUndoManager *self,
          Op            *op,
          const char    *label)
@@ -114,11 +126,7 @@ push_op (KzUndoManager *self,
 
   step = step_new (label);
   g_ptr_array_add (step->ops, op);
-  g_queue_push_head (&self->undo, step);
-  while (self->undo.length > MAX_STEPS)
-    step_free (g_queue_pop_tail (&self->undo));
-  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
-  notify_all (self);
+  push_step (self, step);
 }
 
 static gboolean
@@ -193,6 +201,7 @@ kz_undo_manager_finalize (GObject *object)
   g_queue_clear_full (&self->undo, (GDestroyNotify)step_free);
   g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
   g_clear_pointer (&self->group, step_free);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kz_undo_manager_parent_class)->finalize (object);
@@ -249,6 +258,7 @@ kz_undo_manager_init (KzUndoManager *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 KzUndoManager *
@@ -378,6 +388,7 @@ kz_undo_manager_begin_group (KzUndoManager *self,
 
   if (self->group_depth++ == 0)
     self->group = step_new (label);
+  g_array_append_val (self->marks, self->group->ops->len);
 }
 
 void
@@ -388,6 +399,7 @@ kz_undo_manager_end_group (KzUndoManager *self)
   g_return_if_fail (KZ_IS_UNDO_MANAGER (self));
   g_return_if_fail (self->group_depth > 0);
 
+  g_array_set_size (self->marks, self->marks->len - 1);
   if (--self->group_depth > 0)
     return;
 
@@ -398,11 +410,58 @@ kz_undo_manager_end_group (KzUndoManager *self)
       return;
     }
 
-  g_queue_push_head (&self->undo, step);
-  while (self->undo.length > MAX_STEPS)
-    step_free (g_queue_pop_tail (&self->undo));
-  g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
-  notify_all (self);
+  push_step (self, step);
+}
+
+/**
+ * kz_undo_manager_cancel_group:
+ *
+ * Closes the innermost open group like kz_undo_manager_end_group(), but
+ * forgets the changes recorded since its kz_undo_manager_begin_group():
+ * call it after the store transaction holding them was rolled back.
+ * Steps recorded before the group, and what an enclosing group recorded
+ * before this one began, are kept.
+ */
+void
+kz_undo_manager_cancel_group (KzUndoManager *self)
+{
+  guint mark;
+
+  g_return_if_fail (KZ_IS_UNDO_MANAGER (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  mark = g_array_index (self->marks, guint, self->marks->len - 1);
+  g_ptr_array_set_size (self->group->ops, mark);
+  kz_undo_manager_end_group (self);
+}
+
+/**
+ * kz_undo_manager_take_undo_step:
+ * @source: another undo manager of the same store
+ *
+ * Moves the newest step that can be undone in @source onto @self, as if
+ * it had been recorded there: for changes made on a worker thread
+ * through a private undo manager, so that the window's manager (and its
+ * notifications) stay on the main thread.  @self's redo steps are
+ * forgotten.  Returns %FALSE when @source has nothing to undo.
+ */
+gboolean
+kz_undo_manager_take_undo_step (KzUndoManager *self,
+                                KzUndoManager *source)
+{
+  Step *step;
+
+  g_return_val_if_fail (KZ_IS_UNDO_MANAGER (self), FALSE);
+  g_return_val_if_fail (KZ_IS_UNDO_MANAGER (source), FALSE);
+  g_return_val_if_fail (source != self && source->store == self->store, FALSE);
+  g_return_val_if_fail (self->group == NULL, FALSE);
+
+  if (!(step = g_queue_pop_head (&source->undo)))
+    return FALSE;
+
+  notify_all (source);
+  push_step (self, step);
+  return TRUE;
 }
 
 gboolean

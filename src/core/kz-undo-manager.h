@@ -62,6 +62,13 @@ gboolean       kz_undo_manager_set_linked     (KzUndoManager  *self,
 void           kz_undo_manager_begin_group    (KzUndoManager  *self,
                                                const char     *label);
 void           kz_undo_manager_end_group      (KzUndoManager  *self);
+/* Ends the innermost group and forgets what it recorded, once the store
+ * transaction holding those changes was rolled back.  Older steps stay. */
+void           kz_undo_manager_cancel_group   (KzUndoManager  *self);
+/* Moves @source's newest undo step onto @self (same store), e.g. from a
+ * private manager used on a worker thread.  FALSE if there is none. */
+gboolean       kz_undo_manager_take_undo_step (KzUndoManager  *self,
+                                               KzUndoManager  *source);
 
 gboolean       kz_undo_manager_can_undo       (KzUndoManager  *self);
 gboolean       kz_undo_manager_can_redo       (KzUndoManager  *self);

@@ -269,6 +269,13 @@ kz_csv_import_new_for_file (KzStore       *store,
   return import_new (store, kind, bytes, label, cancellable, error);
 }
 
+KzStore *
+kz_csv_import_get_store (KzCsvImport *self)
+{
+  g_return_val_if_fail (KZ_IS_CSV_IMPORT (self), NULL);
+  return self->store;
+}
+
 KzKind
 kz_csv_import_get_kind (KzCsvImport *self)
 {
@@ -639,10 +646,10 @@ save_all (KzCsvImport    *self,
   return TRUE;
 }
 
-/* One transaction and one undo group for everything.  The undo manager
- * cannot drop a group whose writes were rolled back, so after a failure
- * half way its history is cleared rather than left pointing at changes
- * that never happened. */
+/* One transaction and one undo group for everything.  After a failure
+ * or cancellation the transaction is rolled back and the group is
+ * cancelled, so the undo history keeps its older steps and never points
+ * at changes that did not happen. */
 static gboolean
 write_all (KzCsvImport    *self,
            GPtrArray      *records,
@@ -667,12 +674,10 @@ write_all (KzCsvImport    *self,
   else
     kz_store_rollback (self->store);
 
-  if (undo != NULL)
-    {
-      kz_undo_manager_end_group (undo);
-      if (!ok && n_saved > 0)
-        kz_undo_manager_clear (undo);
-    }
+  if (undo != NULL && ok)
+    kz_undo_manager_end_group (undo);
+  else if (undo != NULL)
+    kz_undo_manager_cancel_group (undo);
 
   return ok;
 }

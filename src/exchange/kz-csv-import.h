@@ -58,7 +58,9 @@ G_BEGIN_DECLS
  *
  * Reading, mapping and preview may run in a worker thread.  Run
  * kz_csv_import_run() on the thread that owns the undo manager: it emits
- * the undo manager's notifications and the store's "changed" signal. */
+ * the undo manager's notifications and the store's "changed" signal.
+ * A UI may run it on a worker thread with an undo manager of its own and
+ * move the step over with kz_undo_manager_take_undo_step() afterwards. */
 
 #define KZ_CSV_IMPORT_MAX_FILE_SIZE (50 * 1024 * 1024)
 #define KZ_CSV_IMPORT_MAX_COLUMNS   500
@@ -121,6 +123,7 @@ KzCsvImport          *kz_csv_import_new_for_bytes      (KzStore              *st
                                                         GError              **error);
 
 KzKind                kz_csv_import_get_kind           (KzCsvImport          *self);
+KzStore              *kz_csv_import_get_store          (KzCsvImport          *self);
 
 /* The detected encoding; set another one when the text looks wrong.
  * Changing encoding or separator parses the file again and redoes the
@@ -180,9 +183,8 @@ GListModel           *kz_csv_import_preview            (KzCsvImport          *se
 /* Imports the file.  @undo may be NULL to write without undo.
  *
  * Cancellation is honoured until the end; a cancelled or failed import
- * writes nothing.  Should that happen after writing started, the undo
- * manager's history is cleared as well, because KzUndoManager cannot yet
- * drop a group whose changes were rolled back. */
+ * writes nothing, and its undo group is cancelled: the undo manager
+ * keeps the steps it had before. */
 gboolean              kz_csv_import_run                (KzCsvImport          *self,
                                                         KzUndoManager        *undo,
                                                         KzProgressFunc        progress,

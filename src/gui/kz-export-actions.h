@@ -41,7 +41,28 @@ void      kz_export_list_csv_async      (KzListPage           *page,
 gboolean  kz_export_list_csv_finish     (KzListPage           *page,
                                          GAsyncResult         *result,
                                          GError              **error);
-/* Adds "export.list-csv" to @window. */
+/* Writes the portfolio report (PDF) of the projects the visible project
+ * list shows, or of all projects, in @language ("de", "en"; NULL: the
+ * current one), to @file on a worker thread while the window's progress
+ * bar offers Cancel.  A cancelled or failed report leaves no file. */
+void      kz_export_report_async        (KzWindow             *window,
+                                         GFile                *file,
+                                         const char           *language,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+/* Writes every training session and call deadline as iCalendar. */
+void      kz_export_calendar_async      (KzWindow             *window,
+                                         GFile                *file,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+/* Finishes kz_export_report_async() and kz_export_calendar_async(). */
+gboolean  kz_export_file_finish         (KzWindow             *window,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+/* Adds "export.list-csv", "export.report-pdf" and "export.calendar" to
+ * @window; the user picks the file with a GtkFileChooserNative. */
 void      kz_export_actions_install     (KzWindow             *window);
 
 G_END_DECLS

@@ -27,8 +27,10 @@
 #include "kz-format.h"
 #include "kz-funding-page.h"
 #include "kz-global-search.h"
+#include "kz-backup-actions.h"
 #include "kz-kind-labels.h"
 #include "kz-export-actions.h"
+#include "kz-import-window.h"
 #include "kz-layout.h"
 #include "kz-list-page.h"
 #include "kz-overview-page.h"
@@ -773,6 +775,8 @@ kz_window_init (KzWindow *self)
    * the width at which the leaflet unfolds again. */
   kz_layout_set_natural_width (self->sidebar, SIDEBAR_WIDTH);
   kz_export_actions_install (self);
+  kz_backup_actions_install (self);
+  kz_import_actions_install (self);
 }
 
 KzWindow *

@@ -604,7 +604,12 @@ assert_cancelled_at (double at)
   g_autoptr(GError) error = NULL;
   CancelAt c = { cancellable, at };
 
+  g_autoptr(KzRecord) earlier = kz_record_new (KZ_KIND_PROJECT);
+
   save_org (t->store, "Vorher", NULL, 1);
+  kz_record_set_string (earlier, "title", "Vorheriges Projekt");
+  kz_record_set_string (earlier, "status", "idea");
+  g_assert_true (kz_undo_manager_save (undo, earlier, "Earlier edit", NULL));
   for (guint i = 0; i < 3000; i++)
     g_string_append_printf (csv, "Organisation %u\n", i);
   import = import_ok (t->store, KZ_KIND_ORGANISATION, csv->str);
@@ -612,7 +617,9 @@ assert_cancelled_at (double at)
   g_assert_false (kz_csv_import_run (import, undo, cancel_cb, &c, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (kz_store_count (t->store, KZ_KIND_ORGANISATION), ==, 1);
-  g_assert_false (kz_undo_manager_can_undo (undo));
+  /* The cancelled group is gone; the earlier step is still there. */
+  g_assert_cmpstr (kz_undo_manager_get_undo_label (undo), ==, "Earlier edit");
+  g_assert_false (kz_undo_manager_can_redo (undo));
 
   /* The store works normally afterwards. */
   g_cancellable_reset (cancellable);

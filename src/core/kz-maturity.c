@@ -357,6 +357,27 @@ kz_maturity_apply_scores (KzRecord    *assessment,
 
 /* Trend and averages */
 
+double
+kz_maturity_get_mean (KzRecord *check)
+{
+  double sum = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (KZ_IS_RECORD (check), 0);
+
+  for (guint i = 0; i < KZ_MATURITY_N_DIMENSIONS; i++)
+    {
+      gint64 level = kz_record_get_int (check, dimension_fields[i]);
+
+      if (level >= 1 && level <= KZ_MATURITY_N_LEVELS)
+        {
+          sum += level;
+          n++;
+        }
+    }
+  return n > 0 ? sum / n : 0;
+}
+
 static int
 compare_by_date (gconstpointer a,
                  gconstpointer b)

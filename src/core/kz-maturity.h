@@ -98,6 +98,9 @@ guint        kz_maturity_questionnaire_score      (KzMaturityQuestionnaire *self
 void         kz_maturity_apply_scores             (KzRecord               *assessment,
                                                    const guint            *scores);
 
+/* Mean of the rated dimensions of @check, 0 when none is rated. */
+double       kz_maturity_get_mean                 (KzRecord               *check);
+
 /* The maturity checks of @organisation, oldest first. */
 GPtrArray   *kz_maturity_list_trend               (KzStore                *store,
                                                    const char             *organisation,

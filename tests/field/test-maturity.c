@@ -94,6 +94,10 @@ test_apply (void)
   g_assert_false (kz_record_is_set (check, "infrastructure"));
   g_assert_cmpint (kz_record_get_int (check, "processes"), ==, 4);
   g_assert_cmpint (kz_record_get_int (check, "security"), ==, 1);
+  /* Mean of the rated four: (2 + 4 + 5 + 1) / 4. */
+  g_assert_cmpfloat_with_epsilon (kz_maturity_get_mean (check), 3.0, 1e-9);
+  kz_maturity_apply_scores (check, (guint[KZ_MATURITY_N_DIMENSIONS]) { 0 });
+  g_assert_cmpfloat (kz_maturity_get_mean (check), ==, 0);
 }
 
 static void

@@ -368,17 +368,22 @@ static GtkWidget *
 build_visit_box (KzTripPage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *back = gtk_button_new_with_mnemonic (_("_All Organisations of the Trip"));
+  GtkWidget *back = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_All Organisations of the Trip"));
 
   self->visit_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (back, "flat");
   gtk_widget_set_name (back, "trip-back");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "trip.back");
-  gtk_widget_set_margin_start (bar, 6);
-  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_start (back, 6);
+  gtk_widget_set_margin_top (back, 6);
+  gtk_widget_set_halign (back, GTK_ALIGN_START);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), back);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (bar), gtk_image_new_from_icon_name ("go-previous-symbolic"));
-  gtk_box_append (GTK_BOX (bar), back);
-  gtk_box_append (GTK_BOX (self->visit_box), bar);
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_button_set_child (GTK_BUTTON (back), bar);
+  gtk_box_append (GTK_BOX (self->visit_box), back);
   return self->visit_box;
 }
 

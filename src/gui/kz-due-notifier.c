@@ -114,6 +114,47 @@ send_summary (KzDueNotifier *self,
   g_application_send_notification (self->application, "reminders", notification);
 }
 
+/* Whether a notification server is running or can be started: without
+ * one, nothing is marked as announced, so it is shown once one is there. */
+static gboolean
+can_notify (KzDueNotifier *self)
+{
+  static const char * const services[] = {
+    "org.gtk.Notifications", "org.freedesktop.Notifications", "org.freedesktop.portal.Desktop",
+  };
+  GDBusConnection *bus = g_application_get_dbus_connection (self->application);
+  g_autoptr(GVariant) activatable = NULL;
+  g_autofree const char **names = NULL;
+
+  if (bus == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      g_autoptr(GVariant) owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus", "NameHasOwner",
+                                                               g_variant_new ("(s)", services[i]),
+                                                               G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                                               1000, NULL, NULL);
+      gboolean has_owner = FALSE;
+
+      if (owner != NULL)
+        g_variant_get (owner, "(b)", &has_owner);
+      if (has_owner)
+        return TRUE;
+    }
+
+  activatable = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "ListActivatableNames", NULL,
+                                             G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (activatable == NULL)
+    return FALSE;
+  g_variant_get (activatable, "(^a&s)", &names);
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    if (g_strv_contains (names, services[i]))
+      return TRUE;
+  return FALSE;
+}
+
 guint
 kz_due_notifier_check (KzDueNotifier *self)
 {
@@ -127,6 +168,11 @@ kz_due_notifier_check (KzDueNotifier *self)
   if (self->application == NULL ||
       !g_settings_get_boolean (kz_context_get_settings (self->context), "reminders-enabled"))
     return 0;
+  if (!can_notify (self))
+    {
+      g_debug ("No notification server; reminders wait until there is one");
+      return 0;
+    }
 
   apply_settings (self);
   if (!(items = kz_reminder_collect (kz_context_get_store (self->context), &error)) ||

@@ -63,7 +63,7 @@ static const SourceInfo sources[KZ_REMINDER_N_SOURCES] = {
   { "reminder-days-registration", N_("Registration deadline"), KZ_KIND_TRAINING, "registration_deadline",
     NULL, KZ_N_KINDS, 7 },
   { "reminder-days-task", N_("Follow-up task"), KZ_KIND_TASK, "due_date",
-    "visit_id", KZ_KIND_VISIT, 3 },
+    "visit_id", KZ_KIND_VISIT, 3 },  /* context: the organisation visited */
 };
 
 const char *
@@ -117,6 +117,30 @@ is_open (KzReminderSource  source,
     }
 }
 
+/* Tasks are shown with the organisation visited: visit uuid → its name. */
+static GHashTable *
+visit_organisations (KzStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GListModel) visits = kz_store_list (store, KZ_KIND_VISIT, error);
+  g_autoptr(GHashTable) names = NULL;
+  GHashTable *result;
+
+  if (visits == NULL || !(names = kz_store_get_titles (store, KZ_KIND_ORGANISATION, error)))
+    return NULL;
+
+  result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (visits); i++)
+    {
+      g_autoptr(KzRecord) visit = g_list_model_get_item (visits, i);
+      const char *name = g_hash_table_lookup (names, kz_record_get_string (visit, "organisation_id") ?: "");
+
+      if (name != NULL)
+        g_hash_table_insert (result, g_strdup (kz_record_get_uuid (visit)), g_strdup (name));
+    }
+  return result;
+}
+
 static gboolean
 collect_source (KzStore           *store,
                 KzReminderSource   source,
@@ -129,8 +153,11 @@ collect_source (KzStore           *store,
 
   if (model == NULL)
     return FALSE;
-  if (info->context_field != NULL &&
-      !(contexts = kz_store_get_titles (store, info->context_kind, error)))
+  if (source == KZ_REMINDER_TASK)
+    contexts = visit_organisations (store, error);
+  else if (info->context_field != NULL)
+    contexts = kz_store_get_titles (store, info->context_kind, error);
+  if (info->context_field != NULL && contexts == NULL)
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)

@@ -98,6 +98,8 @@ test_collect (void)
   g_assert_cmpint (item->kind, ==, KZ_KIND_TASK);
   g_assert_cmpstr (item->uuid, ==, kz_record_get_uuid (p.task));
   g_assert_cmpstr (item->due, ==, "2026-05-10");
+  /* A task is shown with the organisation visited. */
+  g_assert_cmpstr (item->context, ==, "Diakonie Pflege");
   item = g_ptr_array_index (items, 1);
   g_assert_cmpint (item->source, ==, KZ_REMINDER_REGISTRATION);
   g_assert_cmpstr (item->title, ==, "KI im Sozialen");

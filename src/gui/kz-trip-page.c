@@ -36,7 +36,6 @@ struct _KzTripPage
 
   KzContext     *context;
   KzUndoManager *undo_manager;
-  GCancellable  *cancellable;
   char          *subtitle;
   guint          pulse_source;
   gboolean       syncing;
@@ -113,24 +112,22 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The round runs in the sync session (never two at once); its end shows
+ * in the client's state. */
 static void
-sync_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+sync_state_cb (KzTripPage *self)
 {
-  g_autoptr(KzTripPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *problem = NULL;
-  KzSyncStats stats = { 0 };
+  KzSyncClient *client = kz_context_get_sync_client (self->context);
+  KzSyncState state = kz_sync_client_get_state (client);
+  const char *problem = NULL;
 
-  if (!kz_sync_client_sync_finish (KZ_SYNC_CLIENT (object), result, &stats, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->syncing = FALSE;
-  g_clear_handle_id (&self->pulse_source, g_source_remove);
-  if (error != NULL)
-    problem = kz_sync_session_explain_error (error);
+  if (self->syncing && state != KZ_SYNC_STATE_SYNCING)
+    {
+      self->syncing = FALSE;
+      g_clear_handle_id (&self->pulse_source, g_source_remove);
+      if (state == KZ_SYNC_STATE_OFFLINE || state == KZ_SYNC_STATE_ERROR)
+        problem = kz_sync_client_get_last_error (client);
+    }
   update_status (self, problem);
 }
 
@@ -149,7 +146,8 @@ fetch_latest (KzTripPage *self)
   self->syncing = TRUE;
   self->pulse_source = g_timeout_add (120, pulse_cb, self);
   update_status (self, NULL);
-  kz_sync_client_sync_async (client, self->cancellable, sync_done_cb, g_object_ref (self));
+  kz_sync_session_sync_now (self->context);
+  sync_state_cb (self);
 }
 
 /* The list */
@@ -392,8 +390,6 @@ kz_trip_page_dispose (GObject *object)
 {
   KzTripPage *self = (KzTripPage *)object;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->context);
@@ -444,7 +440,6 @@ kz_trip_page_class_init (KzTripPageClass *klass)
 static void
 kz_trip_page_init (KzTripPage *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, build_empty (), "empty");
   gtk_stack_add_named (self->stack, build_trip (self), "trip");
@@ -468,7 +463,7 @@ kz_trip_page_new (KzContext     *context,
   self->undo_manager = g_object_ref (undo_manager);
   g_signal_connect_object (context, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kz_context_get_sync_client (context), "notify::state",
-                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
   reload (self);
   update_status (self, NULL);
   return GTK_WIDGET (self);

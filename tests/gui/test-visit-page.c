@@ -29,6 +29,7 @@
 
 #include "kz-due-page.h"
 #include "kz-maturity.h"
+#include "kz-trip-dialog.h"
 #include "kz-trip-page.h"
 #include "kz-visit-page.h"
 #include "kz-window.h"
@@ -349,6 +350,56 @@ test_checkpoint (Fixture       *f,
   g_assert_cmpuint (count (f->store, KZ_KIND_PROJECT, "lead_organisation_id", kz_record_get_uuid (f->org)), ==, 1);
 }
 
+static GtkWidget *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (KZ_IS_TRIP_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_prepare_trip (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KzRecord) other = add (f->store, KZ_KIND_ORGANISATION, "name", "Caritas Kita Sonnenschein", NULL);
+  GtkWidget *trip = find_type (GTK_WIDGET (f->window), KZ_TYPE_TRIP_PAGE);
+  GtkWidget *dialog, *row, *check;
+  g_auto(GStrv) chosen = NULL;
+
+  g_assert_true (gtk_widget_activate_action (trip, "trip.prepare", NULL));
+  drain ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* The search narrows the list; ticking adds to the trip. */
+  set_text (dialog, "trip-search", "sonnen");
+  while (gtk_widget_get_child_visible (find_row (dialog, "Pflegedienst Am Deich")))
+    g_main_context_iteration (NULL, TRUE);
+  row = find_row (dialog, "Caritas Kita Sonnenschein");
+  g_assert_true (gtk_widget_get_child_visible (row));
+  check = find_type (row, GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (dialog, "prepare-trip"))), ==,
+                   "_Prepare 2 Organisations");
+  g_signal_emit_by_name (find_named (dialog, "prepare-trip"), "clicked");
+  drain ();
+
+  chosen = g_settings_get_strv (f->settings, "trip-organisations");
+  g_assert_cmpuint (g_strv_length (chosen), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *)chosen, kz_record_get_uuid (other)));
+  g_assert_nonnull (find_row (trip, "Caritas Kita Sonnenschein"));
+  /* Without sync, the page says that everything is on this computer. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (trip, "trip-status"))), "not set up"));
+
+  g_assert_true (gtk_widget_activate_action (trip, "trip.end", NULL));
+  drain ();
+  g_assert_null (find_row (trip, "Caritas Kita Sonnenschein"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +413,7 @@ main (int   argc,
 
   g_test_add ("/visit-page/capture", Fixture, NULL, fixture_set_up, test_capture, fixture_tear_down);
   g_test_add ("/visit-page/invalid", Fixture, NULL, fixture_set_up, test_invalid, fixture_tear_down);
+  g_test_add ("/visit-page/prepare-trip", Fixture, NULL, fixture_set_up, test_prepare_trip, fixture_tear_down);
   g_test_add ("/visit-page/checkpoint", Fixture, NULL, fixture_set_up, test_checkpoint, fixture_tear_down);
 
   return g_test_run ();

@@ -215,6 +215,46 @@ kz_reminder_collect (KzStore  *store,
   return g_steal_pointer (&items);
 }
 
+static void
+collect_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *items = kz_reminder_collect (source_object, &error);
+
+  if (items == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
+}
+
+void
+kz_reminder_collect_async (KzStore             *store,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KZ_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kz_reminder_collect_async);
+  g_task_run_in_thread (task, collect_worker);
+}
+
+GPtrArray *
+kz_reminder_collect_finish (KzStore       *store,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 int
 kz_reminder_item_days_left (const KzReminderItem *item,
                             GDate                *today)

@@ -71,6 +71,15 @@ const char       *kz_reminder_source_get_label (KzReminderSource source);
 GPtrArray        *kz_reminder_collect       (KzStore        *store,
                                              GError        **error);
 
+/* The same on a worker thread (the store serialises its access). */
+void              kz_reminder_collect_async  (KzStore             *store,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray        *kz_reminder_collect_finish (KzStore             *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 /* Whole days from @today to @item's date (negative when overdue). */
 int               kz_reminder_item_days_left (const KzReminderItem *item,
                                               GDate               *today);

@@ -308,7 +308,7 @@ first_check_cb (gpointer user_data)
   KzApplication *self = user_data;
 
   self->first_check_source = 0;
-  kz_due_notifier_check (self->notifier);
+  kz_due_notifier_check_async (self->notifier);
   return G_SOURCE_REMOVE;
 }
 

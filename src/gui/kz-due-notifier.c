@@ -40,6 +40,7 @@ struct _KzDueNotifier
   GApplication        *application;   /* weak */
   KzContext           *context;
   KzReminderScheduler *scheduler;
+  GCancellable        *cancellable;
   guint                timer_source;
   guint                change_source;
 };
@@ -155,28 +156,16 @@ can_notify (KzDueNotifier *self)
   return FALSE;
 }
 
-guint
-kz_due_notifier_check (KzDueNotifier *self)
+static guint
+announce (KzDueNotifier *self,
+          GPtrArray     *items)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GArray) notices = NULL;
   GDate today;
 
-  g_return_val_if_fail (KZ_IS_DUE_NOTIFIER (self), 0);
-
-  if (self->application == NULL ||
-      !g_settings_get_boolean (kz_context_get_settings (self->context), "reminders-enabled"))
-    return 0;
-  if (!can_notify (self))
-    {
-      g_debug ("No notification server; reminders wait until there is one");
-      return 0;
-    }
-
   apply_settings (self);
-  if (!(items = kz_reminder_collect (kz_context_get_store (self->context), &error)) ||
-      !(notices = kz_reminder_scheduler_poll (self->scheduler, items, &error)))
+  if (!(notices = kz_reminder_scheduler_poll (self->scheduler, items, &error)))
     {
       g_message ("Could not check the reminders: %s", error->message);
       return 0;
@@ -194,9 +183,71 @@ kz_due_notifier_check (KzDueNotifier *self)
 }
 
 static gboolean
+should_check (KzDueNotifier *self)
+{
+  if (self->application == NULL ||
+      !g_settings_get_boolean (kz_context_get_settings (self->context), "reminders-enabled"))
+    return FALSE;
+  if (!can_notify (self))
+    {
+      g_debug ("No notification server; reminders wait until there is one");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+kz_due_notifier_check (KzDueNotifier *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (KZ_IS_DUE_NOTIFIER (self), 0);
+
+  if (!should_check (self))
+    return 0;
+  if (!(items = kz_reminder_collect (kz_context_get_store (self->context), &error)))
+    {
+      g_message ("Could not check the reminders: %s", error->message);
+      return 0;
+    }
+  return announce (self, items);
+}
+
+static void
+collected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KzDueNotifier) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = kz_reminder_collect_finish (KZ_STORE (object), result, &error);
+
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not check the reminders: %s", error->message);
+      return;
+    }
+  if (self->context != NULL)
+    announce (self, items);
+}
+
+void
+kz_due_notifier_check_async (KzDueNotifier *self)
+{
+  g_return_if_fail (KZ_IS_DUE_NOTIFIER (self));
+
+  if (!should_check (self))
+    return;
+  kz_reminder_collect_async (kz_context_get_store (self->context), self->cancellable,
+                             collected_cb, g_object_ref (self));
+}
+
+static gboolean
 timer_cb (gpointer user_data)
 {
-  kz_due_notifier_check (user_data);
+  kz_due_notifier_check_async (user_data);
   return G_SOURCE_CONTINUE;
 }
 
@@ -206,7 +257,7 @@ change_cb (gpointer user_data)
   KzDueNotifier *self = user_data;
 
   self->change_source = 0;
-  kz_due_notifier_check (self);
+  kz_due_notifier_check_async (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -224,6 +275,8 @@ kz_due_notifier_dispose (GObject *object)
 
   g_clear_handle_id (&self->timer_source, g_source_remove);
   g_clear_handle_id (&self->change_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_weak_pointer (&self->application);
   g_clear_object (&self->context);
   g_clear_object (&self->scheduler);
@@ -240,6 +293,7 @@ kz_due_notifier_class_init (KzDueNotifierClass *klass)
 static void
 kz_due_notifier_init (KzDueNotifier *self)
 {
+  self->cancellable = g_cancellable_new ();
 }
 
 KzDueNotifier *

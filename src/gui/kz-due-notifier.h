@@ -42,5 +42,7 @@ KzDueNotifier *kz_due_notifier_new       (GApplication  *application,
 KzReminderScheduler *kz_due_notifier_get_scheduler (KzDueNotifier *self);
 /* Checks now; returns the number of notifications sent. */
 guint          kz_due_notifier_check     (KzDueNotifier *self);
+/* Checks with the records read on a worker thread. */
+void           kz_due_notifier_check_async (KzDueNotifier *self);
 
 G_END_DECLS

@@ -32,8 +32,9 @@ struct _KzDuePage
 {
   AdwBin      parent_instance;
 
-  KzContext  *context;
-  char       *subtitle;
+  KzContext    *context;
+  GCancellable *cancellable;
+  char         *subtitle;
   guint       reload_source;
 
   GtkStack   *stack;
@@ -122,10 +123,9 @@ clear_rows (KzDuePage *self)
 }
 
 static void
-reload (KzDuePage *self)
+show_items (KzDuePage *self,
+            GPtrArray *items)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = kz_reminder_collect (kz_context_get_store (self->context), &error);
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint days = g_settings_get_uint (kz_context_get_settings (self->context), "due-soon-days");
@@ -134,12 +134,6 @@ reload (KzDuePage *self)
   GDate today;
 
   clear_rows (self);
-  if (items == NULL)
-    {
-      g_message ("Could not collect what is due: %s", error->message);
-      return;
-    }
-
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -166,6 +160,32 @@ reload (KzDuePage *self)
   adw_status_page_set_description (ADW_STATUS_PAGE (self->empty), description);
   gtk_stack_set_visible_child_name (self->stack, due->len > 0 ? "list" : "empty");
   set_subtitle (self, overdue, due->len - overdue);
+}
+
+static void
+collected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KzDuePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = kz_reminder_collect_finish (KZ_STORE (object), result, &error);
+
+  if (items != NULL)
+    show_items (self, items);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not collect what is due: %s", error->message);
+}
+
+/* Collecting reads every dated record: off the main thread. */
+static void
+reload (KzDuePage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  kz_reminder_collect_async (kz_context_get_store (self->context), self->cancellable,
+                             collected_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -215,6 +235,8 @@ kz_due_page_dispose (GObject *object)
   KzDuePage *self = (KzDuePage *)object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->context);

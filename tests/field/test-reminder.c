@@ -129,6 +129,34 @@ test_collect (void)
 }
 
 static void
+collected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
+test_collect_async (void)
+{
+  Portfolio p;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  portfolio_init (&p);
+  kz_reminder_collect_async (p.store, NULL, collected_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  items = kz_reminder_collect_finish (p.store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 4);
+  g_assert_cmpstr (((KzReminderItem *)g_ptr_array_index (items, 0))->uuid, ==, kz_record_get_uuid (p.task));
+
+  portfolio_clear (&p);
+}
+
+static void
 test_filter_due (void)
 {
   Portfolio p;
@@ -362,6 +390,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/reminder/collect", test_collect);
+  g_test_add_func ("/reminder/collect-async", test_collect_async);
   g_test_add_func ("/reminder/filter-due", test_filter_due);
   g_test_add_func ("/reminder/schedule", test_schedule);
   g_test_add_func ("/reminder/restart", test_restart);

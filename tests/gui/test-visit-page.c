@@ -296,7 +296,9 @@ test_capture (Fixture       *f,
   g_assert_true (kz_window_show_page (f->window, "due"));
   drain ();
   due_page = find_type (GTK_WIDGET (f->window), KZ_TYPE_DUE_PAGE);
-  g_assert_nonnull (find_row (due_page, "Angebot Dienstplansoftware einholen"));
+  /* Collected on a worker thread. */
+  while (find_row (due_page, "Angebot Dienstplansoftware einholen") == NULL)
+    g_main_context_iteration (NULL, TRUE);
 
   /* One undo takes back visit, check and task. */
   g_assert_true (kz_undo_manager_undo (kz_window_get_undo_manager (f->window), NULL));

@@ -613,6 +613,31 @@ add_task (KzDemo      *demo,
   return _kz_demo_save (demo, record, error);
 }
 
+/* The maturity self-check done during a past visit, on the same day. */
+static gboolean
+add_visit_check (KzDemo           *demo,
+                 const KzDemoOrg  *org,
+                 int               date,
+                 GError          **error)
+{
+  static const char * const dimensions[] = {
+    "strategy", "infrastructure", "processes", "skills", "security",
+  };
+  static const guint base_weights[] = { 20, 40, 30, 10 };
+  g_autoptr(KzRecord) record = _kz_demo_record_new (demo, KZ_KIND_ASSESSMENT, NULL);
+  int base = 1 + _kz_demo_weighted (demo, base_weights, G_N_ELEMENTS (base_weights));
+
+  kz_record_set_string (record, "organisation_id", org->uuid);
+  _kz_demo_set_date (demo, record, "date", date);
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    {
+      int level = base + _kz_demo_range (demo, -1, 1);
+
+      kz_record_set_int (record, dimensions[i], CLAMP (level, 1, 5));
+    }
+  return _kz_demo_save (demo, record, error);
+}
+
 /* Visits from one and a half years ago to six weeks ahead; the first
  * one is past and has a task, so that every portfolio has some. */
 static gboolean
@@ -640,6 +665,11 @@ add_visit (KzDemo  *demo,
   kz_record_set_string (record, "notes", notes);
 
   if (!_kz_demo_save (demo, record, error))
+    return FALSE;
+
+  /* Some past visits, and the first, included the self-check. */
+  if (date <= 0 && (index == 0 || _kz_demo_chance (demo, 15)) &&
+      !add_visit_check (demo, org, date, error))
     return FALSE;
 
   for (guint i = 0; i < n_tasks; i++)

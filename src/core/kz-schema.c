@@ -54,6 +54,7 @@ static const KzField organisation_fields[] = {
   TEXT   ("postcode", N_("Postcode"), 0),
   TEXT   ("city", N_("City"), FTS),
   INT    ("staff", N_("Staff"), 0),
+  MONEY  ("turnover", N_("Annual turnover"), 0),
   TEXT   ("email", N_("E-mail"), MAIL),
   TEXT   ("phone", N_("Phone"), 0),
   TEXT   ("website", N_("Website"), URL),

@@ -382,6 +382,11 @@ static const char migration_6[] =
   "CREATE INDEX training_sessions_date_idx ON training_sessions (deleted, date);\n"
   "CREATE INDEX deadlines_date_idx ON deadlines (deleted, date);\n";
 
+/* Version 7: the annual turnover of an organisation, which decides
+ * with its staff whether NIS2 applies (regulatory checkpoints). */
+static const char migration_7[] =
+  "ALTER TABLE organisations ADD COLUMN turnover INTEGER;\n";
+
 static const KzMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -389,6 +394,7 @@ static const KzMigration migrations[] = {
   { 4, migration_4 },
   { 5, migration_5 },
   { 6, migration_6 },
+  { 7, migration_7 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KZ_STORE_SCHEMA_VERSION);

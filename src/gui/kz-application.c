@@ -33,6 +33,7 @@
 
 #include "kz-application.h"
 #include "kz-demo.h"
+#include "kz-due-notifier.h"
 #include "kz-list-spec.h"
 #include "kz-preferences-window.h"
 #include "kz-sync-session.h"
@@ -44,6 +45,8 @@ struct _KzApplication
 
   char           *database;
   KzContext      *context;
+  KzDueNotifier  *notifier;
+  guint           first_check_source;
   GError         *open_error;
   GSettings      *settings;
   gint64          init_time;
@@ -278,7 +281,40 @@ help_action (GSimpleAction *action,
   gtk_show_uri (gtk_application_get_active_window (app), "help:kompetenz", GDK_CURRENT_TIME);
 }
 
+/* Reminders: a notification opens its record or the "Due Soon" page. */
+static void
+show_record_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+  gtk_widget_activate_action_variant (GTK_WIDGET (gtk_application_get_active_window (user_data)),
+                                      "win.show-record", param);
+}
+
+static void
+show_due_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+  gtk_widget_activate_action (GTK_WIDGET (gtk_application_get_active_window (user_data)),
+                              "win.show-page", "s", "due");
+}
+
+static gboolean
+first_check_cb (gpointer user_data)
+{
+  KzApplication *self = user_data;
+
+  self->first_check_source = 0;
+  kz_due_notifier_check_async (self->notifier);
+  return G_SOURCE_REMOVE;
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-record", show_record_action, "(is)" },
+  { "show-due", show_due_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
@@ -358,6 +394,9 @@ open_portfolio (KzApplication *self)
     {
       self->context = kz_context_new (store, self->settings);
       kz_sync_session_start (self->context);
+      /* Reminders are checked once the window is up, then hourly. */
+      self->notifier = kz_due_notifier_new (G_APPLICATION (self), self->context);
+      self->first_check_source = g_timeout_add_seconds (2, first_check_cb, self);
     }
   else
     g_message ("Could not open %s: %s", self->database, self->open_error->message);
@@ -392,6 +431,8 @@ kz_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->first_check_source, g_source_remove);
+  g_clear_object (&self->notifier);
   if (self->settings != NULL)
     g_settings_sync ();
 

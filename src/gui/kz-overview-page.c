@@ -26,6 +26,7 @@
 
 #include "kz-format.h"
 #include "kz-heatmap.h"
+#include "kz-maturity-summary.h"
 #include "kz-list-page.h"
 #include "kz-layout.h"
 #include "kz-overview-page.h"
@@ -67,6 +68,7 @@ struct _KzOverviewPage
   AdwStatusPage *error_page;
   GtkFlowBox    *totals_box;
   GtkFlowBox    *sections_box;
+  GtkWidget     *maturity;       /* KzMaturitySummary, a section of its own */
   GtkListBox    *status_list;
   GtkListBox    *health_list;
   GtkListBox    *sessions_list;
@@ -697,6 +699,8 @@ kz_overview_page_init (KzOverviewPage *self)
   for (guint dim = 0; dim < KZ_HEATMAP_N_DIMENSIONS; dim++)
     gtk_string_list_append (self->dimension_list, kz_heatmap_dimension_get_label (dim));
   build_totals (self);
+  self->maturity = kz_maturity_summary_new ();
+  gtk_flow_box_append (self->sections_box, self->maturity);
   /* Two sections side by side when each can have this much width,
    * however long the names in them. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
@@ -743,6 +747,7 @@ kz_overview_page_set_context (KzOverviewPage *self,
                              self, G_CONNECT_SWAPPED);
 
   self->loaded = FALSE;
+  kz_maturity_summary_set_context (KZ_MATURITY_SUMMARY (self->maturity), context);
   kz_overview_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "kz-format.h"
+#include "kz-due-preferences.h"
 #include "kz-preferences-window.h"
 #include "kz-sync-preferences.h"
 
@@ -169,6 +170,8 @@ kz_preferences_window_constructed (GObject *object)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->path_row), _("Database file"));
 
   kz_sync_preferences_set_context (self->sync_group, self->context);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (kz_due_preferences_new (settings)));
   build_count_rows (self);
   kz_context_count_async (self->context, self->cancellable, counts_ready_cb, g_object_ref (self));
 }

@@ -27,7 +27,7 @@
 G_BEGIN_DECLS
 
 /* The pages of the sidebar; kz-window.c describes them. */
-#define KZ_WINDOW_N_PAGES 10
+#define KZ_WINDOW_N_PAGES 12
 
 struct _KzWindow
 {

@@ -35,6 +35,8 @@
 #include "kz-list-page.h"
 #include "kz-overview-page.h"
 #include "kz-conflicts-page.h"
+#include "kz-due-page.h"
+#include "kz-trip-page.h"
 #include "kz-sync-indicator.h"
 #include "kz-sync-session.h"
 #include "kz-record-page.h"
@@ -65,6 +67,8 @@ static const KzPageInfo pages[] = {
   { "trainings", N_("Trainings"), "accessories-dictionary-symbolic", KZ_KIND_TRAINING },
   { "funding", N_("Funding"), "x-office-spreadsheet-symbolic", KZ_KIND_PROGRAMME },
   { "visits", N_("Visits"), "mark-location-symbolic", KZ_KIND_VISIT },
+  { "field", N_("In the Field"), "find-location-symbolic", KZ_N_KINDS },
+  { "due", N_("Due Soon"), "alarm-symbolic", KZ_N_KINDS },
   { "trash", N_("Trash"), "user-trash-symbolic", KZ_N_KINDS },
   /* Shown in the sidebar only while there are sync conflicts. */
   { "conflicts", N_("Conflicts"), "dialog-warning-symbolic", KZ_N_KINDS },
@@ -284,6 +288,10 @@ create_page (KzWindow *self,
     return kz_conflicts_page_new (self->context);
   if (g_str_equal (pages[index].name, "trash"))
     return kz_trash_page_new (self->context, self->undo_manager);
+  if (g_str_equal (pages[index].name, "field"))
+    return kz_trip_page_new (self->context, self->undo_manager);
+  if (g_str_equal (pages[index].name, "due"))
+    return kz_due_page_new (self->context);
 
   return kz_list_page_new (self->context, pages[index].kind);
 }
@@ -682,8 +690,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
 
-  for (guint i = 0; i < MIN (G_N_ELEMENTS (pages), 9); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+  /* Alt+1 … Alt+9, then Alt+0 for the tenth page. */
+  for (guint i = 0; i < MIN (G_N_ELEMENTS (pages), 10); i++)
+    gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync-now", NULL);

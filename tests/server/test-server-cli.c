@@ -339,6 +339,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  kz_test_backend_init ();
 
   g_test_add_func ("/server/cli/user-add", test_user_add);
   g_test_add_func ("/server/cli/user-list", test_user_list);

@@ -71,6 +71,7 @@ stop_cluster() {
   rm -rf "$PGTMP"
 }
 trap stop_cluster EXIT
+trap "exit 130" INT TERM
 
 # -N and fsync=off: a throwaway cluster need not survive a power cut.
 pg "$BINDIR/initdb" -D "$PGDATA_DIR" -U kompetenz --auth=trust -E UTF8 --locale=C -N >"$PGTMP/initdb.log" 2>&1 \

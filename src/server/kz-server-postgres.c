@@ -396,29 +396,48 @@ ensure_connected (KzServerPostgres  *self,
 }
 
 static gboolean
+start_transaction (KzServerPostgres  *self,
+                   gboolean           write,
+                   GError           **error)
+{
+  /* Readers get one snapshot for the cursor and the pages; writers
+   * wait for the write lock and then see everything committed. */
+  if (!write)
+    return exec_plain (self, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", error);
+
+  if (!exec_plain (self, "BEGIN ISOLATION LEVEL READ COMMITTED", error))
+    return FALSE;
+  if (_kz_pg_run (self, "SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", NULL, error))
+    return TRUE;
+
+  exec_plain (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+static gboolean
 postgres_begin (KzServerStorage  *storage,
                 gboolean          write,
                 GError          **error)
 {
   KzServerPostgres *self = KZ_SERVER_POSTGRES (storage);
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
   if (!ensure_connected (self, error))
     return FALSE;
 
-  /* Readers get one snapshot for the cursor and the pages; writers
-   * wait for the write lock and then see everything committed. */
-  if (!write)
+  /* A connection the database closed since the last request (a
+   * restart, a failover) is only noticed now: connect again once. */
+  if (!start_transaction (self, write, &local_error))
     {
-      if (!exec_plain (self, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", error))
+      if (PQstatus (self->conn) == CONNECTION_OK)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!ensure_connected (self, error) || !start_transaction (self, write, error))
         return FALSE;
-    }
-  else if (!exec_plain (self, "BEGIN ISOLATION LEVEL READ COMMITTED", error) ||
-           !_kz_pg_run (self, "SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", NULL, error))
-    {
-      exec_plain (self, "ROLLBACK", NULL);
-      return FALSE;
     }
 
   self->in_transaction = TRUE;

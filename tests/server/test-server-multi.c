@@ -42,6 +42,7 @@ typedef struct
   char   *uuid;
   char   *field;
   char   *value;
+  gint64  base;
   gint64  version;   /* 0 for a conflict */
 } Applied;
 
@@ -177,10 +178,12 @@ static void
 note_change (GPtrArray  *pending,
              const char *uuid,
              const char *field,
-             const char *value)
+             const char *value,
+             gint64      base)
 {
   Applied *applied = g_new0 (Applied, 1);
 
+  applied->base = base;
   applied->uuid = g_strdup (uuid);
   applied->field = g_strdup (field);
   applied->value = g_strdup (value);
@@ -198,14 +201,14 @@ make_batch (Client    *client,
   g_autofree char *name = g_strdup_printf ("Träger %u-%u", client->index, round);
   g_autofree char *city = g_strdup_printf ("Ort %u-%u", client->index, round);
   const char *shared = client->shared[(client->index + round) % N_SHARED];
+  gint64 base = known_version (client, shared, "city");
   g_autofree char *c1 = kz_test_field_change ("organisation", own, "name", name, 0);
   g_autofree char *c2 = kz_test_field_change ("organisation", own, "city", city, 0);
-  g_autofree char *c3 = kz_test_field_change ("organisation", shared, "city", city,
-                                              known_version (client, shared, "city"));
+  g_autofree char *c3 = kz_test_field_change ("organisation", shared, "city", city, base);
 
-  note_change (pending, own, "name", name);
-  note_change (pending, own, "city", city);
-  note_change (pending, shared, "city", city);
+  note_change (pending, own, "name", name, 0);
+  note_change (pending, own, "city", city, 0);
+  note_change (pending, shared, "city", city, base);
   return kz_test_batch (c1, c2, c3, NULL);
 }
 
@@ -319,6 +322,34 @@ expected_state (Client *clients,
   return expected;
 }
 
+/* No lost update: a change applied on top of @base was the first to
+ * that field after @base (the values all differ), else it had to be a
+ * conflict. */
+static void
+assert_no_lost_update (Client *clients)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  for (guint c = 0; c < N_CLIENTS; c++)
+    g_ptr_array_extend (all, clients[c].applied, NULL, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      Applied *a = g_ptr_array_index (all, i);
+
+      for (guint j = 0; a->version != 0 && j < all->len; j++)
+        {
+          Applied *b = g_ptr_array_index (all, j);
+
+          if (b->version > a->base && b->version < a->version &&
+              g_str_equal (a->uuid, b->uuid) && g_str_equal (a->field, b->field))
+            g_error ("%s %s: version %" G_GINT64_FORMAT " (base %" G_GINT64_FORMAT
+                     ") overwrote version %" G_GINT64_FORMAT " without a conflict",
+                     a->uuid, a->field, a->version, a->base, b->version);
+        }
+    }
+}
+
 static void
 assert_same_state (GHashTable *expected,
                    GHashTable *values)
@@ -415,6 +446,7 @@ test_two_servers (void)
   cursor = clients[0].cursor;
   g_test_message ("%" G_GINT64_FORMAT " versions from %d clients", cursor, N_CLIENTS);
   expected = expected_state (clients, cursor);
+  assert_no_lost_update (clients);
   g_assert_cmpuint (g_hash_table_size (expected), ==, N_CLIENTS * N_ROUNDS * 2 + N_SHARED);
 
   for (guint c = 0; c < N_CLIENTS; c++)

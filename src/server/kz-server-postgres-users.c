@@ -243,6 +243,69 @@ postgres_purge_tokens (KzServerStorage  *storage,
   return run_with_int (storage, "DELETE FROM tokens WHERE expires <= $1::bigint", now, error);
 }
 
+/* Failed logins */
+
+static gboolean
+postgres_add_login_failure (KzServerStorage  *storage,
+                            const char       *user,
+                            const char       *address,
+                            gint64            time,
+                            gint64            forget_before,
+                            GError          **error)
+{
+  g_auto(KzPgParams) params = { 0 };
+
+  if (!run_with_int (storage, "DELETE FROM login_failures WHERE time < $1::bigint",
+                     forget_before, error))
+    return FALSE;
+
+  _kz_pg_text (&params, user);
+  _kz_pg_text (&params, address);
+  _kz_pg_int (&params, time);
+  return _kz_pg_run (PG (storage), "INSERT INTO login_failures (name, address, time)"
+                                   " VALUES ($1, $2, $3::bigint)", &params, error);
+}
+
+static gboolean
+postgres_count_login_failures (KzServerStorage  *storage,
+                               const char       *user,
+                               const char       *address,
+                               gint64            since,
+                               guint            *count,
+                               gint64           *oldest,
+                               GError          **error)
+{
+  g_auto(KzPgParams) params = { 0 };
+  g_autoptr(PGresult) result = NULL;
+
+  _kz_pg_text (&params, user);
+  _kz_pg_text (&params, address);
+  _kz_pg_int (&params, since);
+  result = _kz_pg_exec (PG (storage), "SELECT count(*), min(time) FROM login_failures"
+                                      " WHERE name = $1 AND address = $2 AND time > $3::bigint",
+                        &params, NULL, error);
+  if (result == NULL)
+    return FALSE;
+
+  *count = (guint)_kz_pg_int64 (result, 0, 0);
+  *oldest = _kz_pg_int64 (result, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+postgres_clear_login_failures (KzServerStorage  *storage,
+                               const char       *user,
+                               const char       *address,
+                               GError          **error)
+{
+  g_auto(KzPgParams) params = { 0 };
+
+  _kz_pg_text (&params, user);
+  _kz_pg_text (&params, address);
+  return _kz_pg_run (PG (storage), "DELETE FROM login_failures WHERE name = $1 AND address = $2",
+                     &params, error);
+}
+
 void
 _kz_server_postgres_init_users (KzServerStorageInterface *iface)
 {
@@ -256,4 +319,7 @@ _kz_server_postgres_init_users (KzServerStorageInterface *iface)
   iface->revoke_token = postgres_revoke_token;
   iface->revoke_tokens = postgres_revoke_tokens;
   iface->purge_tokens = postgres_purge_tokens;
+  iface->add_login_failure = postgres_add_login_failure;
+  iface->count_login_failures = postgres_count_login_failures;
+  iface->clear_login_failures = postgres_clear_login_failures;
 }

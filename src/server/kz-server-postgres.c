@@ -52,7 +52,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KzServerPostgres, kz_server_postgres, G_TYPE_OBJE
                                G_IMPLEMENT_INTERFACE (KZ_TYPE_SERVER_STORAGE, storage_iface_init))
 
 /* Version 1: the same tables as the SQLite backend's, plus kz_meta
- * for the schema format and the change counter. */
+ * for the schema format and the change counter, and the failed logins
+ * that all servers on the database count together. */
 static const char schema_1[] =
   "CREATE TABLE users (\n"
   "  id bigserial PRIMARY KEY,\n"
@@ -128,6 +129,13 @@ static const char schema_1[] =
   "  author text NOT NULL,\n"
   "  time bigint NOT NULL\n"
   ");\n"
+  "CREATE TABLE login_failures (\n"
+  "  name text NOT NULL,\n"
+  "  address text NOT NULL,\n"
+  "  time bigint NOT NULL\n"
+  ");\n"
+  "CREATE INDEX login_failures_key_idx ON login_failures (name, address, time);\n"
+  "CREATE INDEX login_failures_time_idx ON login_failures (time);\n"
   "INSERT INTO kz_meta (key, value) VALUES ('version', 0);\n";
 
 static const char * const schemas[] = { schema_1 };

@@ -467,6 +467,44 @@ test_two_servers (void)
     g_free (shared[i]);
 }
 
+static guint
+try_login (KzTestServer *server,
+           const char   *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"user\": \"eve\", \"password\": \"%s\"}", password);
+  g_autoptr(JsonNode) answer = NULL;
+  guint status = 0;
+
+  answer = kz_test_server_request (server, "POST", "/api/v1/login", NULL, body, &status);
+  return status;
+}
+
+/* Failed logins count on every server of the database together. */
+static void
+test_login_limit (void)
+{
+  g_autoptr(KzTestServer) first = NULL;
+  g_autoptr(KzTestServer) second = NULL;
+
+  if (!kz_test_backend_is_postgres ())
+    {
+      g_test_skip ("SQLite servers count failed logins each on their own");
+      return;
+    }
+
+  first = kz_test_server_new ();
+  second = kz_test_server_new_sharing (first);
+  kz_test_server_add_user (first, "eve", "staff", "eve-password");
+  kz_test_server_start (first, NULL);
+  kz_test_server_start (second, NULL);
+
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpuint (try_login (i % 2 ? second : first, "guess-guess"), ==, 401);
+
+  g_assert_cmpuint (try_login (first, "eve-password"), ==, 429);
+  g_assert_cmpuint (try_login (second, "eve-password"), ==, 429);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +513,7 @@ main (int   argc,
   kz_test_backend_init ();
 
   g_test_add_func ("/server/multi/two-servers", test_two_servers);
+  g_test_add_func ("/server/multi/login-limit", test_login_limit);
 
   return g_test_run ();
 }

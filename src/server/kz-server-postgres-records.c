@@ -152,81 +152,37 @@ postgres_find_change (KzServerStorage  *storage,
                               " ORDER BY version DESC LIMIT 1", &params, author, error);
 }
 
+/* The record, the field (or the deleted flag) and the history in one
+ * statement: one round trip to the database per change. */
 static gboolean
-touch_record (KzServerPostgres  *self,
-              const char        *kind,
-              const char        *uuid,
-              gint64             version,
-              GError           **error)
+write_deleted (KzServerPostgres  *self,
+               KzPgParams        *params,
+               const char        *value,
+               GError           **error)
 {
-  g_auto(KzPgParams) params = { 0 };
-
-  _kz_pg_text (&params, uuid);
-  _kz_pg_text (&params, kind);
-  _kz_pg_int (&params, version);
-  return _kz_pg_run (self, "INSERT INTO records (uuid, kind, version) VALUES ($1, $2, $3::bigint)"
-                           " ON CONFLICT (uuid) DO UPDATE SET version = excluded.version",
-                     &params, error);
+  _kz_pg_bool (params, g_strcmp0 (value, "true") == 0);
+  return _kz_pg_run (self, "WITH r AS (INSERT INTO records (uuid, kind, version, deleted,"
+                           "  deleted_version) VALUES ($1, $2, $4::bigint, $8::boolean, $4::bigint)"
+                           "  ON CONFLICT (uuid) DO UPDATE SET version = excluded.version,"
+                           "  deleted = excluded.deleted, deleted_version = excluded.deleted_version)"
+                           " INSERT INTO history (version, uuid, field, value, author, time)"
+                           " VALUES ($4::bigint, $1, $3, $5, $6, $7::bigint)", params, error);
 }
 
 static gboolean
-set_deleted (KzServerPostgres  *self,
-             const char        *uuid,
-             const char        *value,
-             gint64             version,
+write_value (KzServerPostgres  *self,
+             KzPgParams        *params,
              GError           **error)
 {
-  g_auto(KzPgParams) params = { 0 };
-
-  _kz_pg_bool (&params, g_strcmp0 (value, "true") == 0);
-  _kz_pg_int (&params, version);
-  _kz_pg_text (&params, uuid);
-  return _kz_pg_run (self, "UPDATE records SET deleted = $1::boolean,"
-                           " deleted_version = $2::bigint WHERE uuid = $3", &params, error);
-}
-
-static gboolean
-set_field (KzServerPostgres  *self,
-           const char        *uuid,
-           const char        *field,
-           const char        *value,
-           gint64             version,
-           const char        *author,
-           GError           **error)
-{
-  g_auto(KzPgParams) params = { 0 };
-
-  _kz_pg_text (&params, uuid);
-  _kz_pg_text (&params, field);
-  _kz_pg_text (&params, value);
-  _kz_pg_int (&params, version);
-  _kz_pg_text (&params, author);
-  return _kz_pg_run (self, "INSERT INTO fields (uuid, field, value, version, author)"
-                           " VALUES ($1, $2, $3, $4::bigint, $5) ON CONFLICT (uuid, field)"
-                           " DO UPDATE SET value = excluded.value,"
-                           " version = excluded.version, author = excluded.author",
-                     &params, error);
-}
-
-static gboolean
-add_history (KzServerPostgres  *self,
-             const char        *uuid,
-             const char        *field,
-             const char        *value,
-             gint64             version,
-             const char        *author,
-             GError           **error)
-{
-  g_auto(KzPgParams) params = { 0 };
-
-  _kz_pg_int (&params, version);
-  _kz_pg_text (&params, uuid);
-  _kz_pg_text (&params, field);
-  _kz_pg_text (&params, value);
-  _kz_pg_text (&params, author);
-  _kz_pg_int (&params, g_get_real_time () / G_USEC_PER_SEC);
-  return _kz_pg_run (self, "INSERT INTO history (version, uuid, field, value, author, time)"
-                           " VALUES ($1::bigint, $2, $3, $4, $5, $6::bigint)", &params, error);
+  return _kz_pg_run (self, "WITH r AS (INSERT INTO records (uuid, kind, version)"
+                           "  VALUES ($1, $2, $4::bigint) ON CONFLICT (uuid)"
+                           "  DO UPDATE SET version = excluded.version),"
+                           " f AS (INSERT INTO fields (uuid, field, value, version, author)"
+                           "  VALUES ($1, $3, $5, $4::bigint, $6) ON CONFLICT (uuid, field)"
+                           "  DO UPDATE SET value = excluded.value, version = excluded.version,"
+                           "  author = excluded.author)"
+                           " INSERT INTO history (version, uuid, field, value, author, time)"
+                           " VALUES ($4::bigint, $1, $3, $5, $6, $7::bigint)", params, error);
 }
 
 static gboolean
@@ -239,20 +195,20 @@ postgres_write_field (KzServerStorage  *storage,
                       const char       *author,
                       GError          **error)
 {
-  KzServerPostgres *self = PG (storage);
+  g_auto(KzPgParams) params = { 0 };
 
-  if (!touch_record (self, kind, uuid, version, error))
-    return FALSE;
+  _kz_pg_text (&params, uuid);
+  _kz_pg_text (&params, kind);
+  _kz_pg_text (&params, field);
+  _kz_pg_int (&params, version);
+  _kz_pg_text (&params, value);
+  _kz_pg_text (&params, author);
+  _kz_pg_int (&params, g_get_real_time () / G_USEC_PER_SEC);
 
   if (g_str_equal (field, "deleted"))
-    {
-      if (!set_deleted (self, uuid, value, version, error))
-        return FALSE;
-    }
-  else if (!set_field (self, uuid, field, value, version, author, error))
-    return FALSE;
+    return write_deleted (PG (storage), &params, value, error);
 
-  return add_history (self, uuid, field, value, version, author, error);
+  return write_value (PG (storage), &params, error);
 }
 
 static gboolean

@@ -384,6 +384,20 @@ query_int (KzServerPostgres  *self,
 
 /* Transactions */
 
+/* A server that stops in the middle of a transaction (a network
+ * partition, a stopped process) must not hold the write lock for long:
+ * the database ends such a session, and waiting for the lock has a
+ * limit, after which the request fails with a storage error (500) and
+ * the client retries. */
+static gboolean
+set_up_session (KzServerPostgres  *self,
+                GError           **error)
+{
+  return exec_plain (self, "SET client_min_messages = warning;"
+                           "SET lock_timeout = '30s';"
+                           "SET idle_in_transaction_session_timeout = '60s'", error);
+}
+
 /* A connection that broke (the database restarted, a failover) is
  * opened again before the next transaction; its prepared statements
  * are gone with it. */
@@ -398,7 +412,7 @@ ensure_connected (KzServerPostgres  *self,
   g_hash_table_remove_all (self->statements);
   PQreset (self->conn);
   if (PQstatus (self->conn) == CONNECTION_OK)
-    return exec_plain (self, "SET client_min_messages = warning", error);
+    return set_up_session (self, error);
 
   return set_error (self, NULL, error);
 }
@@ -600,7 +614,7 @@ connect_to (KzServerPostgres  *self,
     }
 
   PQsetNoticeProcessor (self->conn, notice_cb, NULL);
-  return exec_plain (self, "SET client_min_messages = warning", error);
+  return set_up_session (self, error);
 }
 
 static gboolean

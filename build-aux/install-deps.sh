@@ -15,6 +15,7 @@ PACKAGES="
   desktop-file-utils xvfb xauth imagemagick xdotool locales dbus gnome-keyring
   libsecret-tools sqlite3 curl poppler-utils openssl python3
   python3-gi gir1.2-atspi-2.0 at-spi2-core
+  libpq-dev postgresql-15 wrk
 "
 
 LOCALE=de_DE.UTF-8

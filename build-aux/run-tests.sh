@@ -24,8 +24,11 @@ ninja -C "$BUILDDIR"
 
 rm -f "$TESTLOG"
 
+# with-postgres.sh: a throwaway PostgreSQL cluster for the tests'
+# PostgreSQL variants (KOMPETENZ_TEST_POSTGRES), stopped at the end.
 meson_status=0
-env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+build-aux/with-postgres.sh \
+  env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
   xvfb-run -a -s '-screen 0 1400x900x24' \
   dbus-run-session -- \
   meson test -C "$BUILDDIR" --print-errorlogs --num-processes 2 \

@@ -35,6 +35,7 @@
 #include "kz-server-auth.h"
 #include "kz-server-cli.h"
 #include "kz-server-error.h"
+#include "kz-server-postgres.h"
 #include "kz-server-sqlite.h"
 
 /* Room for the longest password, a line end and one byte more to
@@ -91,14 +92,12 @@ give_to_directory_owner (const char *data_dir)
     }
 }
 
-KzServerStorage *
-kz_server_cli_open_storage (const char  *data_dir,
-                            GError     **error)
+static KzServerStorage *
+open_data_dir (const char  *data_dir,
+               GError     **error)
 {
   g_autofree char *path = NULL;
   KzServerSqlite *storage;
-
-  g_return_val_if_fail (data_dir != NULL, NULL);
 
   if (g_mkdir_with_parents (data_dir, 0700) != 0)
     {
@@ -116,6 +115,41 @@ kz_server_cli_open_storage (const char  *data_dir,
 
   give_to_directory_owner (data_dir);
   return KZ_SERVER_STORAGE (storage);
+}
+
+KzServerStorage *
+kz_server_cli_open_database (const char  *location,
+                             GError     **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (kz_server_postgres_is_uri (location))
+    return (KzServerStorage *)kz_server_postgres_open (location, error);
+
+  if (g_str_has_prefix (location, "sqlite:"))
+    location += strlen ("sqlite:");
+
+  if (location[0] == 0)
+    {
+      g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_BAD_REQUEST,
+                   _("--database needs a file name or a postgresql:// address."));
+      return NULL;
+    }
+
+  return (KzServerStorage *)kz_server_sqlite_open (location, error);
+}
+
+KzServerStorage *
+kz_server_cli_open_storage (const char  *data_dir,
+                            const char  *database,
+                            GError     **error)
+{
+  g_return_val_if_fail ((data_dir == NULL) != (database == NULL), NULL);
+
+  if (database != NULL)
+    return kz_server_cli_open_database (database, error);
+
+  return open_data_dir (data_dir, error);
 }
 
 /* Passwords */
@@ -346,6 +380,7 @@ check_user_args (const char * const *args,
 
 int
 kz_server_cli_user (const char         *data_dir,
+                    const char         *database,
                     const char * const *args,
                     const char         *role_text)
 {
@@ -354,13 +389,13 @@ kz_server_cli_user (const char         *data_dir,
   KzRole role = KZ_ROLE_READER;
   int status;
 
-  g_return_val_if_fail (data_dir != NULL, KZ_EXIT_USAGE);
+  g_return_val_if_fail ((data_dir == NULL) != (database == NULL), KZ_EXIT_USAGE);
   g_return_val_if_fail (args != NULL, KZ_EXIT_USAGE);
 
   if ((status = check_user_args (args, role_text, &role)) != KZ_EXIT_OK)
     return status;
 
-  if (!(storage = kz_server_cli_open_storage (data_dir, &error)))
+  if (!(storage = kz_server_cli_open_storage (data_dir, database, &error)))
     return report (error);
 
   if (g_str_equal (args[0], "add"))
@@ -373,6 +408,7 @@ kz_server_cli_user (const char         *data_dir,
     status = user_password (storage, args[1]);
 
   g_clear_object (&storage);
-  give_to_directory_owner (data_dir);
+  if (data_dir != NULL)
+    give_to_directory_owner (data_dir);
   return status;
 }

@@ -38,8 +38,15 @@ typedef enum
 #define KZ_SERVER_DB_NAME "server.db"
 
 int              kz_server_cli_exit_code     (const GError        *error);
-/* Creates @data_dir (mode 0700) if needed and opens its database. */
+/* Opens the database of --database: a postgresql:// (or postgres://)
+ * URI, or an SQLite file name, optionally with "sqlite:" before it. */
+KzServerStorage *kz_server_cli_open_database (const char          *location,
+                                              GError             **error);
+/* Exactly one of @data_dir and @database is given: @data_dir is
+ * created (mode 0700) if needed and its server.db opened; @database
+ * is opened with kz_server_cli_open_database(). */
 KzServerStorage *kz_server_cli_open_storage  (const char          *data_dir,
+                                              const char          *database,
                                               GError             **error);
 /* Reads a password: one line of standard input when it is not a
  * terminal, else typed twice without echo. */
@@ -49,6 +56,7 @@ char            *kz_server_cli_read_password (const char          *user,
  * NAME" (@args without "user"); @role only for "add".  Prints errors
  * and returns the exit code. */
 int              kz_server_cli_user          (const char          *data_dir,
+                                              const char          *database,
                                               const char * const  *args,
                                               const char          *role);
 

@@ -120,10 +120,7 @@ login_done_cb (gpointer data)
   g_autoptr(LoginJob) job = data;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (job->ok)
-    kz_login_limiter_reset (job->server->limiter, job->name, job->address);
-  else
-    kz_login_limiter_fail (job->server->limiter, job->name, job->address, now);
+  _kz_server_login_note (job->server, job->name, job->address, now, !job->ok);
 
   if (job->gone || job->server->closed)
     return G_SOURCE_REMOVE;
@@ -190,8 +187,8 @@ check_limits (KzServer           *self,
 
   if (g_thread_pool_unprocessed (self->login_pool) >= LOGIN_QUEUE)
     retry_after = 1;
-  else if (kz_login_limiter_check (self->limiter, name, address,
-                                   g_get_real_time () / G_USEC_PER_SEC, &retry_after))
+  else if (_kz_server_login_allowed (self, name, address,
+                                     g_get_real_time () / G_USEC_PER_SEC, &retry_after))
     return TRUE;
 
   seconds = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);

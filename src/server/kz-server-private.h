@@ -74,4 +74,16 @@ void _kz_server_login_clear   (KzServer          *self);
 void _kz_server_login         (KzServer          *self,
                                SoupServerMessage *msg);
 
+/* kz-server-login-limit.c */
+gboolean _kz_server_login_allowed (KzServer          *self,
+                                   const char        *user,
+                                   const char        *address,
+                                   gint64             now,
+                                   gint64            *retry_after);
+void     _kz_server_login_note    (KzServer          *self,
+                                   const char        *user,
+                                   const char        *address,
+                                   gint64             now,
+                                   gboolean           failed);
+
 G_END_DECLS

@@ -489,3 +489,55 @@ kz_server_storage_purge_tokens (KzServerStorage *self,
 
   return KZ_SERVER_STORAGE_GET_IFACE (self)->purge_tokens (self, now, error);
 }
+
+gboolean
+kz_server_storage_keeps_login_failures (KzServerStorage *self)
+{
+  KzServerStorageInterface *iface;
+
+  g_return_val_if_fail (KZ_IS_SERVER_STORAGE (self), FALSE);
+
+  iface = KZ_SERVER_STORAGE_GET_IFACE (self);
+  return iface->add_login_failure != NULL && iface->count_login_failures != NULL &&
+         iface->clear_login_failures != NULL;
+}
+
+gboolean
+kz_server_storage_add_login_failure (KzServerStorage  *self,
+                                     const char       *user,
+                                     const char       *address,
+                                     gint64            time,
+                                     gint64            forget_before,
+                                     GError          **error)
+{
+  g_return_val_if_fail (kz_server_storage_keeps_login_failures (self), FALSE);
+
+  return KZ_SERVER_STORAGE_GET_IFACE (self)->add_login_failure (self, user, address, time,
+                                                                forget_before, error);
+}
+
+gboolean
+kz_server_storage_count_login_failures (KzServerStorage  *self,
+                                        const char       *user,
+                                        const char       *address,
+                                        gint64            since,
+                                        guint            *count,
+                                        gint64           *oldest,
+                                        GError          **error)
+{
+  g_return_val_if_fail (kz_server_storage_keeps_login_failures (self), FALSE);
+
+  return KZ_SERVER_STORAGE_GET_IFACE (self)->count_login_failures (self, user, address, since,
+                                                                   count, oldest, error);
+}
+
+gboolean
+kz_server_storage_clear_login_failures (KzServerStorage  *self,
+                                        const char       *user,
+                                        const char       *address,
+                                        GError          **error)
+{
+  g_return_val_if_fail (kz_server_storage_keeps_login_failures (self), FALSE);
+
+  return KZ_SERVER_STORAGE_GET_IFACE (self)->clear_login_failures (self, user, address, error);
+}

@@ -289,6 +289,26 @@ struct _KzServerStorageInterface
   gboolean (*purge_tokens)    (KzServerStorage      *self,
                                gint64                now,
                                GError              **error);
+
+  /* Failed logins, for backends that several server processes share.
+   * Optional: without them each process counts in memory. */
+  gboolean (*add_login_failure)    (KzServerStorage  *self,
+                                    const char       *user,
+                                    const char       *address,
+                                    gint64            time,
+                                    gint64            forget_before,
+                                    GError          **error);
+  gboolean (*count_login_failures) (KzServerStorage  *self,
+                                    const char       *user,
+                                    const char       *address,
+                                    gint64            since,
+                                    guint            *count,
+                                    gint64           *oldest,
+                                    GError          **error);
+  gboolean (*clear_login_failures) (KzServerStorage  *self,
+                                    const char       *user,
+                                    const char       *address,
+                                    GError          **error);
 };
 
 gboolean kz_server_storage_begin          (KzServerStorage      *self,
@@ -449,5 +469,29 @@ gboolean kz_server_storage_revoke_tokens  (KzServerStorage      *self,
 gboolean kz_server_storage_purge_tokens   (KzServerStorage      *self,
                                            gint64                now,
                                            GError              **error);
+
+/* Failed logins kept in the storage (see the interface); only when
+ * kz_server_storage_keeps_login_failures() is TRUE. */
+gboolean kz_server_storage_keeps_login_failures (KzServerStorage  *self);
+/* Notes a failure at @time and forgets all failures before @forget_before. */
+gboolean kz_server_storage_add_login_failure    (KzServerStorage  *self,
+                                                 const char       *user,
+                                                 const char       *address,
+                                                 gint64            time,
+                                                 gint64            forget_before,
+                                                 GError          **error);
+/* The failures of @user from @address after @since: how many, and the
+ * time of the oldest (0 when none). */
+gboolean kz_server_storage_count_login_failures (KzServerStorage  *self,
+                                                 const char       *user,
+                                                 const char       *address,
+                                                 gint64            since,
+                                                 guint            *count,
+                                                 gint64           *oldest,
+                                                 GError          **error);
+gboolean kz_server_storage_clear_login_failures (KzServerStorage  *self,
+                                                 const char       *user,
+                                                 const char       *address,
+                                                 GError          **error);
 
 G_END_DECLS

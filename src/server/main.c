@@ -36,6 +36,7 @@
 typedef struct
 {
   char     *data_dir;
+  char     *database;
   char     *listen;
   char     *tls_certificate;
   char     *tls_key;
@@ -55,6 +56,7 @@ static void
 options_clear (Options *options)
 {
   g_free (options->data_dir);
+  g_free (options->database);
   g_free (options->listen);
   g_free (options->tls_certificate);
   g_free (options->tls_key);
@@ -162,7 +164,7 @@ serve (const Options *options)
   g_autoptr(KzServer) server = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(storage = kz_server_cli_open_storage (options->data_dir, &error)))
+  if (!(storage = kz_server_cli_open_storage (options->data_dir, options->database, &error)))
     return fail (error);
 
   server = kz_server_new (storage);
@@ -220,7 +222,12 @@ describe (void)
       "  with mode 0700. Back it up while the server runs with\n"
       "  sqlite3 DIR/server.db \".backup /path/to/backup.db\". When root runs a user\n"
       "  command on a directory owned by another user (as with systemd's\n"
-      "  DynamicUser=), the files are handed to that user.\n\n"),
+      "  DynamicUser=), the files are handed to that user.\n"
+      "  --database postgresql://USER@HOST:PORT/DB keeps everything in PostgreSQL\n"
+      "  instead (libpq: the password may come from ~/.pgpass or PGPASSWORD); the\n"
+      "  tables are created or upgraded on start. Several servers, say behind a\n"
+      "  load balancer, may serve one PostgreSQL database at once. --database\n"
+      "  FILE (or sqlite:FILE) uses that SQLite file instead of DIR/server.db.\n\n"),
     _("Exit status:\n"
       "  0 success; 1 refused (the user exists, is unknown, the password is too\n"
       "  short); 2 wrong usage; 3 input/output error (files, database, network).\n\n"),
@@ -230,6 +237,8 @@ describe (void)
       "  kompetenz-server --data /var/lib/kompetenz-server --listen 0.0.0.0:8470 \\\n"
       "      --tls-certificate /etc/kompetenz-server/cert.pem \\\n"
       "      --tls-key /etc/kompetenz-server/key.pem --access-log -\n"
+      "  kompetenz-server --database postgresql://kompetenz@db.example.org/kompetenz \\\n"
+      "      --listen 10.0.0.5:8470\n"
       "  systemctl enable --now kompetenz-server   (the installed systemd unit)\n"),
     NULL);
 }
@@ -239,7 +248,9 @@ make_context (Options *options)
 {
   const GOptionEntry entries[] = {
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &options->data_dir,
-      N_("Directory of the server database (created if missing; required)"), N_("DIR") },
+      N_("Directory of the SQLite server database (created if missing)"), N_("DIR") },
+    { "database", 0, 0, G_OPTION_ARG_STRING, &options->database,
+      N_("Use this database instead of --data: postgresql://USER@HOST/DB or an SQLite file"), N_("URI") },
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &options->listen,
       N_("Address to serve on (default 127.0.0.1:8470; port 0: any free port)"), N_("HOST:PORT") },
     { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_certificate,
@@ -294,8 +305,10 @@ run (Options  *options,
       g_print ("kompetenz-server %s\n", PACKAGE_VERSION);
       return KZ_EXIT_OK;
     }
-  if (options->data_dir == NULL)
-    return usage_error (_("--data DIR is required."));
+  if (options->data_dir == NULL && options->database == NULL)
+    return usage_error (_("--data DIR or --database is required."));
+  if (options->data_dir != NULL && options->database != NULL)
+    return usage_error (_("--data and --database exclude each other."));
 
   if (argc > 1)
     {
@@ -303,7 +316,8 @@ run (Options  *options,
         return usage_error (_("The only command is “user”; without one, the server serves."));
       if (options->listen || options->tls_certificate || options->tls_key || options->access_log)
         return usage_error (_("--listen, --tls-certificate, --tls-key and --access-log are for serving."));
-      return kz_server_cli_user (options->data_dir, (const char * const *)argv + 2, options->role);
+      return kz_server_cli_user (options->data_dir, options->database,
+                                 (const char * const *)argv + 2, options->role);
     }
 
   if ((status = check_serving_options (options)) != KZ_EXIT_OK)

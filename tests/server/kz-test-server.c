@@ -21,7 +21,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/prctl.h>
 
@@ -30,6 +34,8 @@
 struct _KzTestServer
 {
   char            *data_dir;
+  char            *database;         /* --database, or NULL for --data */
+  char            *own_database;     /* PostgreSQL database to drop at the end */
   char            *binary;
   GSubprocess     *process;
   GDataInputStream *stdout_stream;
@@ -57,8 +63,98 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-KzTestServer *
-kz_test_server_new (void)
+/* Backends */
+
+static const char *
+postgres_admin_uri (void)
+{
+  const char *uri = g_getenv ("KOMPETENZ_TEST_POSTGRES");
+
+  return uri != NULL && uri[0] != 0 ? uri : NULL;
+}
+
+gboolean
+kz_test_backend_is_postgres (void)
+{
+  return g_strcmp0 (g_getenv ("KZ_TEST_BACKEND"), "postgresql") == 0;
+}
+
+void
+kz_test_backend_init (void)
+{
+  if (!kz_test_backend_is_postgres () || postgres_admin_uri () != NULL)
+    return;
+
+  /* CI has to run the PostgreSQL variants; a developer's machine
+   * without a PostgreSQL cluster skips them. */
+  if (g_getenv ("CI") != NULL)
+    {
+      printf ("Bail out! KOMPETENZ_TEST_POSTGRES is not set; run the tests "
+              "through build-aux/with-postgres.sh\n");
+      fflush (stdout);
+      exit (1);
+    }
+
+  printf ("1..0 # SKIP KOMPETENZ_TEST_POSTGRES is not set "
+          "(see build-aux/with-postgres.sh)\n");
+  fflush (stdout);
+  exit (0);
+}
+
+static void
+admin_command (const char *sql)
+{
+  PGconn *conn = PQconnectdb (postgres_admin_uri ());
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* The administration URI with another database name. */
+static char *
+database_uri (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) admin = g_uri_parse (postgres_admin_uri (), G_URI_FLAGS_ENCODED, &error);
+  g_autofree char *path = g_strconcat ("/", name, NULL);
+
+  g_assert_no_error (error);
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (admin), g_uri_get_userinfo (admin),
+                     g_uri_get_host (admin), g_uri_get_port (admin), path,
+                     g_uri_get_query (admin), NULL);
+}
+
+/* Each test gets a database of its own, so that tests run in parallel. */
+static void
+create_postgres_database (KzTestServer *self)
+{
+  static guint counter;
+  g_autofree char *sql = NULL;
+
+  g_assert_nonnull (postgres_admin_uri ());
+  self->own_database = g_strdup_printf ("kz_test_%d_%u_%08x", (int)getpid (), ++counter,
+                                        g_random_int ());
+  sql = g_strdup_printf ("CREATE DATABASE %s", self->own_database);
+  admin_command (sql);
+  self->database = database_uri (self->own_database);
+}
+
+static void
+drop_postgres_database (KzTestServer *self)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)",
+                                          self->own_database);
+
+  admin_command (sql);
+}
+
+static KzTestServer *
+test_server_new (void)
 {
   KzTestServer *self = g_new0 (KzTestServer, 1);
   g_autoptr(GError) error = NULL;
@@ -69,6 +165,28 @@ kz_test_server_new (void)
   self->data_dir = g_dir_make_tmp ("kz-server-test-XXXXXX", &error);
   g_assert_no_error (error);
   self->session = soup_session_new_with_options ("timeout", 60, NULL);
+  return self;
+}
+
+KzTestServer *
+kz_test_server_new (void)
+{
+  KzTestServer *self = test_server_new ();
+
+  if (kz_test_backend_is_postgres ())
+    create_postgres_database (self);
+  return self;
+}
+
+KzTestServer *
+kz_test_server_new_sharing (KzTestServer *other)
+{
+  KzTestServer *self = test_server_new ();
+
+  if (other->database != NULL)
+    self->database = g_strdup (other->database);
+  else
+    self->database = g_build_filename (other->data_dir, "server.db", NULL);
   return self;
 }
 
@@ -83,11 +201,21 @@ kz_test_server_free (KzTestServer *self)
 
   g_clear_object (&self->session);
   g_clear_object (&self->trusted);
+  if (self->own_database != NULL)
+    drop_postgres_database (self);
   remove_tree (self->data_dir);
   g_free (self->url);
   g_free (self->data_dir);
+  g_free (self->database);
+  g_free (self->own_database);
   g_free (self->binary);
   g_free (self);
+}
+
+const char *
+kz_test_server_get_database (KzTestServer *self)
+{
+  return self->database;
 }
 
 const char *
@@ -116,6 +244,14 @@ kz_test_server_get_pid (KzTestServer *self)
 
 /* Command line */
 
+static void
+add_database_args (KzTestServer *self,
+                   GPtrArray    *argv)
+{
+  g_ptr_array_add (argv, (char *)(self->database ? "--database" : "--data"));
+  g_ptr_array_add (argv, self->database ? self->database : self->data_dir);
+}
+
 static GPtrArray *
 make_argv (KzTestServer *self,
            const char   *first_arg,
@@ -124,8 +260,7 @@ make_argv (KzTestServer *self,
   GPtrArray *argv = g_ptr_array_new ();
 
   g_ptr_array_add (argv, self->binary);
-  g_ptr_array_add (argv, (char *)"--data");
-  g_ptr_array_add (argv, self->data_dir);
+  add_database_args (self, argv);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *)arg);
   g_ptr_array_add (argv, NULL);
@@ -204,8 +339,7 @@ kz_test_server_start (KzTestServer       *self,
   g_assert_null (self->process);
 
   g_ptr_array_add (argv, self->binary);
-  g_ptr_array_add (argv, (char *)"--data");
-  g_ptr_array_add (argv, self->data_dir);
+  add_database_args (self, argv);
   g_ptr_array_add (argv, (char *)"--listen");
   g_ptr_array_add (argv, (char *)"127.0.0.1:0");
   for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)

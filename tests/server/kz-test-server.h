@@ -26,22 +26,34 @@
 G_BEGIN_DECLS
 
 /* A real kompetenz-server process for tests: a temporary --data
- * directory, users made through the command line, the server started
+ * directory (or, with KZ_TEST_BACKEND=postgresql, a fresh database of
+ * its own in the PostgreSQL cluster of $KOMPETENZ_TEST_POSTGRES), users made through the command line, the server started
  * on 127.0.0.1 port 0 and stopped with SIGTERM (exit status 0 is
  * asserted), and a libsoup client to talk to it.  The binary is
  * $KZ_SERVER_BINARY. */
 
 typedef struct _KzTestServer KzTestServer;
 
+/* Call after g_test_init(): with KZ_TEST_BACKEND=postgresql but no
+ * $KOMPETENZ_TEST_POSTGRES, the test program fails when $CI is set and
+ * is skipped otherwise. */
+void          kz_test_backend_init           (void);
+gboolean      kz_test_backend_is_postgres    (void);
+
 KzTestServer *kz_test_server_new             (void);
+/* Another server process (with its own data directory) on the
+ * database of @other, which must outlive it. */
+KzTestServer *kz_test_server_new_sharing     (KzTestServer        *other);
 /* Stops a running server (asserting a clean exit) and removes the data. */
 void          kz_test_server_free            (KzTestServer        *self);
 
 const char   *kz_test_server_get_data_dir    (KzTestServer        *self);
+/* The --database argument, or NULL when the server uses --data. */
+const char   *kz_test_server_get_database    (KzTestServer        *self);
 const char   *kz_test_server_get_url         (KzTestServer        *self);
 GPid          kz_test_server_get_pid         (KzTestServer        *self);
 
-/* Runs "kompetenz-server --data DIR ARGS…" with @input on standard
+/* Runs "kompetenz-server --data DIR ARGS…" (or --database URI) with @input on standard
  * input; returns its exit status.  @out and @err may be NULL. */
 int           kz_test_server_run_cli         (KzTestServer        *self,
                                               const char          *input,

@@ -258,6 +258,7 @@ main (int   argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
+  kz_test_backend_init ();
 
   server = kz_test_server_new ();
   kz_test_server_add_user (server, "anna", "admin", "anna-password");

@@ -161,6 +161,59 @@ test_usage_errors (void)
   }
 }
 
+/* Runs the server binary with exactly @args (after the binary). */
+static int
+run_plain (const char  *input,
+           char       **out,
+           const char  *first_arg,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("KZ_SERVER_BINARY"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *)argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, out, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* --database: an SQLite file (with or without "sqlite:"), never
+ * together with --data; a PostgreSQL server that is not there is an
+ * input/output error. */
+static void
+test_database_option (void)
+{
+  g_autoptr(KzTestServer) server = kz_test_server_new ();
+  const char *dir = kz_test_server_get_data_dir (server);
+  g_autofree char *file = g_build_filename (dir, "elsewhere.db", NULL);
+  g_autofree char *prefixed = g_strconcat ("sqlite:", file, NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_plain ("anna-password\n", NULL, "--database", prefixed,
+                              "user", "add", "anna", "--role", "admin", NULL), ==, 0);
+  g_assert_cmpint (run_plain (NULL, &out, "--database", file, "user", "list", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "anna\tadmin\t"));
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (run_plain (NULL, NULL, "--data", dir, "--database", file, "user", "list", NULL), ==, 2);
+  g_assert_cmpint (run_plain (NULL, NULL, "--database", "sqlite:", "user", "list", NULL), ==, 2);
+  g_assert_cmpint (run_plain (NULL, NULL, "--database",
+                              "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2",
+                              "user", "list", NULL), ==, 3);
+}
+
 static void
 test_port_in_use (void)
 {
@@ -339,12 +392,14 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  kz_test_backend_init ();
 
   g_test_add_func ("/server/cli/user-add", test_user_add);
   g_test_add_func ("/server/cli/user-list", test_user_list);
   g_test_add_func ("/server/cli/user-remove", test_user_remove);
   g_test_add_func ("/server/cli/user-password", test_user_password);
   g_test_add_func ("/server/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/server/cli/database-option", test_database_option);
   g_test_add_func ("/server/cli/port-in-use", test_port_in_use);
   g_test_add_func ("/server/cli/help", test_help);
   g_test_add_func ("/server/cli/sigterm", test_sigterm);

@@ -94,6 +94,11 @@ check_integrity (KzTestServer *server)
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
+  /* PostgreSQL recovers from its write-ahead log on its own; there is
+   * no file of the server's to check. */
+  if (kz_test_server_get_database (server) != NULL)
+    return;
+
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -236,6 +241,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  kz_test_backend_init ();
 
   g_test_add_func ("/server/crash/kill-and-retry", test_kill_and_retry);
 

@@ -594,6 +594,7 @@ main (int   argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
+  kz_test_backend_init ();
 
   /* The server's locale, not the test's. */
   g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);

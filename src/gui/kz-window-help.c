@@ -40,6 +40,8 @@ static const struct {
   { "trainings", "trainings" },
   { "funding", "funding" },
   { "visits", "visits" },
+  { "field", "visits" },
+  { "due", "reminders" },
   { "trash", "undo-trash" },
   { "conflicts", "conflicts" },
 };
@@ -47,7 +49,7 @@ static const struct {
 static const char *kind_topics[KZ_N_KINDS] = {
   [KZ_KIND_ORGANISATION] = "organisations",
   [KZ_KIND_CONTACT] = "organisations",
-  [KZ_KIND_ASSESSMENT] = "organisations",
+  [KZ_KIND_ASSESSMENT] = "maturity",
   [KZ_KIND_FIRM] = "partnerships",
   [KZ_KIND_PROJECT] = "projects",
   [KZ_KIND_MILESTONE] = "projects",

@@ -34,7 +34,7 @@ NEW_RECORDS = {"projects": "New Project", "organisations": "New Organisation",
                "trainings": "New Training", "funding": "New Funding Programme",
                "visits": "New Site Visit"}
 PAGES = ["overview", "projects", "organisations", "firms", "partnerships",
-         "trainings", "funding", "visits", "trash"]
+         "trainings", "funding", "visits", "field", "due", "trash"]
 
 
 def wait_for(predicate, timeout=30.0):

@@ -135,6 +135,8 @@ test_page_topics (Fixture       *fixture,
     { "trainings", "trainings" },
     { "funding", "funding" },
     { "visits", "visits" },
+    { "field", "visits" },
+    { "due", "reminders" },
     { "trash", "undo-trash" },
     { "conflicts", "conflicts" },
   };
@@ -161,7 +163,7 @@ static void
 test_record_topics (Fixture       *fixture,
                     gconstpointer  data)
 {
-  static const char *topics[] = { "organisations", "visits", "projects", "trainings", "funding", "partnerships" };
+  static const char *topics[] = { "organisations", "maturity", "visits", "projects", "trainings", "funding", "partnerships" };
   gboolean seen[G_N_ELEMENTS (topics)] = { FALSE, };
 
   g_assert_true (kz_window_show_page (fixture->window, "overview"));

@@ -186,7 +186,8 @@ static void
 test_tab_reaches_every_control (void)
 {
   static const char *pages[] = { "overview", "projects", "organisations", "firms",
-                                 "partnerships", "trainings", "funding", "visits", "trash" };
+                                 "partnerships", "trainings", "funding", "visits", "field", "due",
+                                 "trash" };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("kz-test-keyboard-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "portfolio.db", NULL);

@@ -686,6 +686,54 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_hits (f->store, "online"), ==, 1);
 }
 
+/* New records of a bulk transaction are indexed once, at its commit;
+ * records changed in it are indexed as usual, a rolled back bulk
+ * transaction leaves neither records nor index entries. */
+static void
+test_search_bulk (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KzRecord) old = new_named (f->store, KZ_KIND_PROJECT, "title", "Tablets im Wohnheim");
+  g_autoptr(KzRecord) dropped = kz_record_new (KZ_KIND_FIRM);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kz_store_begin_bulk (f->store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(KzRecord) p = kz_record_new (KZ_KIND_PROJECT);
+      g_autofree char *title = g_strdup_printf ("Videosprechstunde %u", i);
+
+      kz_record_set_string (p, "title", title);
+      kz_record_set_string (p, "description", "Beratung für Ältere");
+      kz_record_set_string (p, "status", "running");
+      g_assert_true (kz_store_save (f->store, p, &error));
+      g_assert_no_error (error);
+    }
+  kz_record_set_string (old, "title", "Laptops im Wohnheim");
+  g_assert_true (kz_store_save (f->store, old, NULL));
+  g_assert_cmpuint (n_hits (f->store, "Videosprechstunde"), ==, 0);
+  g_assert_cmpuint (n_hits (f->store, "Laptops"), ==, 1);
+  g_assert_true (kz_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_hits (f->store, "Videosprechstunde"), ==, 50);
+  g_assert_cmpuint (n_hits (f->store, "Aeltere"), ==, 50);
+  g_assert_cmpuint (n_hits (f->store, "Tablets"), ==, 0);
+  g_assert_cmpuint (n_hits (f->store, "Wohnheim"), ==, 1);
+
+  g_assert_true (kz_store_begin_bulk (f->store, NULL));
+  kz_record_set_string (dropped, "name", "Rückgängig GmbH");
+  g_assert_true (kz_store_save (f->store, dropped, NULL));
+  kz_store_rollback (f->store);
+  g_assert_cmpuint (n_hits (f->store, "Rückgängig"), ==, 0);
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_FIRM), ==, 0);
+
+  /* A plain transaction afterwards indexes every record at once again. */
+  g_assert_true (kz_store_save (f->store, dropped, NULL));
+  g_assert_cmpuint (n_hits (f->store, "Rückgängig"), ==, 1);
+}
+
 static char *
 change_id_of (const char *path,
               const char *uuid,
@@ -1022,6 +1070,7 @@ main (int   argc,
   ADD ("/store/migrate/newer-refused", test_newer_refused);
   ADD ("/store/tracking/history", test_history);
   ADD ("/store/tracking/search", test_search);
+  ADD ("/store/tracking/search-bulk", test_search_bulk);
   ADD ("/store/tracking/pending", test_pending);
   ADD ("/store/rules/capacity", test_capacity);
   ADD ("/store/trash/purge", test_trash_and_purge);

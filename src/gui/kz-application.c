@@ -377,7 +377,7 @@ kz_application_activate (GApplication *app)
       window = GTK_WINDOW (kz_window_new (ADW_APPLICATION (self), self->context));
       if (self->open_error != NULL)
         kz_window_show_error (KZ_WINDOW (window), self->open_error);
-      if (g_getenv ("KOMPETENZ_REPORT_FIRST_FRAME") != NULL)
+      if (g_getenv ("KOMPETENZ_REPORT_FIRST_FRAME") != NULL || g_getenv ("KOMPETENZ_TIMINGS") != NULL)
         g_signal_connect_after (window, "realize", G_CALLBACK (window_realize_cb), self);
     }
 

@@ -491,8 +491,8 @@ kz_store_begin (KzStore  *self,
 
 /* A large page cache keeps a big transaction from spilling half-written
  * pages to the log and reading them back. */
-#define BULK_CACHE_SQL "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;"
-#define NORMAL_CACHE_SQL "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;"
+#define BULK_CACHE_SQL "PRAGMA cache_size = -262144;"
+#define NORMAL_CACHE_SQL "PRAGMA cache_size = -2000;"
 
 /**
  * kz_store_begin_bulk:

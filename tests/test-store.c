@@ -686,6 +686,94 @@ test_search (Fixture       *f,
   g_assert_cmpuint (n_hits (f->store, "online"), ==, 1);
 }
 
+/* New records of a bulk transaction are indexed once, at its commit;
+ * records changed in it are indexed as usual, a rolled back bulk
+ * transaction leaves neither records nor index entries. */
+static void
+test_search_bulk (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KzRecord) old = new_named (f->store, KZ_KIND_PROJECT, "title", "Tablets im Wohnheim");
+  g_autoptr(KzRecord) dropped = kz_record_new (KZ_KIND_FIRM);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kz_store_begin_bulk (f->store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(KzRecord) p = kz_record_new (KZ_KIND_PROJECT);
+      g_autofree char *title = g_strdup_printf ("Videosprechstunde %u", i);
+
+      kz_record_set_string (p, "title", title);
+      kz_record_set_string (p, "description", "Beratung für Ältere");
+      kz_record_set_string (p, "status", "running");
+      g_assert_true (kz_store_save (f->store, p, &error));
+      g_assert_no_error (error);
+    }
+  kz_record_set_string (old, "title", "Laptops im Wohnheim");
+  g_assert_true (kz_store_save (f->store, old, NULL));
+  g_assert_cmpuint (n_hits (f->store, "Videosprechstunde"), ==, 0);
+  g_assert_cmpuint (n_hits (f->store, "Laptops"), ==, 1);
+  g_assert_true (kz_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_hits (f->store, "Videosprechstunde"), ==, 50);
+  g_assert_cmpuint (n_hits (f->store, "Aeltere"), ==, 50);
+  g_assert_cmpuint (n_hits (f->store, "Tablets"), ==, 0);
+  g_assert_cmpuint (n_hits (f->store, "Wohnheim"), ==, 1);
+
+  g_assert_true (kz_store_begin_bulk (f->store, NULL));
+  kz_record_set_string (dropped, "name", "Rückgängig GmbH");
+  g_assert_true (kz_store_save (f->store, dropped, NULL));
+  kz_store_rollback (f->store);
+  g_assert_cmpuint (n_hits (f->store, "Rückgängig"), ==, 0);
+  g_assert_cmpuint (kz_store_count (f->store, KZ_KIND_FIRM), ==, 0);
+
+  /* A plain transaction afterwards indexes every record at once again. */
+  g_assert_true (kz_store_save (f->store, dropped, NULL));
+  g_assert_cmpuint (n_hits (f->store, "Rückgängig"), ==, 1);
+}
+
+/* A word in thousands of records: the search shows those with it in
+ * their title first instead of ranking every match. */
+static void
+test_search_broad (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) hits = NULL;
+
+  g_assert_true (kz_store_begin_bulk (f->store, NULL));
+  for (guint i = 0; i < 2100; i++)
+    {
+      g_autoptr(KzRecord) p = kz_record_new (KZ_KIND_PROJECT);
+      g_autofree char *title = g_strdup_printf (i % 20 == 0 ? "Lernplattform %u" : "Projekt %u", i);
+
+      kz_record_set_string (p, "title", title);
+      kz_record_set_string (p, "description", "Eine Lernplattform für Ehrenamtliche");
+      kz_record_set_string (p, "status", "running");
+      g_assert_true (kz_store_save (f->store, p, NULL));
+    }
+  g_assert_true (kz_store_commit (f->store, NULL));
+
+  hits = kz_store_search (f->store, "lernplatt", 150, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 150);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autoptr(KzRecord) record = g_list_model_get_item (hits, i);
+      gboolean in_title = g_str_has_prefix (kz_record_get_title (record), "Lernplattform");
+
+      /* 105 titles have the word, and they come first. */
+      g_assert_cmpint (in_title, ==, i < 105);
+    }
+  g_clear_object (&hits);
+
+  hits = kz_store_search (f->store, "lernplatt", 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2100);
+  g_clear_object (&hits);
+  hits = kz_store_search (f->store, "lernplatt projekt 2099", 50, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+}
+
 static char *
 change_id_of (const char *path,
               const char *uuid,
@@ -1022,6 +1110,8 @@ main (int   argc,
   ADD ("/store/migrate/newer-refused", test_newer_refused);
   ADD ("/store/tracking/history", test_history);
   ADD ("/store/tracking/search", test_search);
+  ADD ("/store/tracking/search-bulk", test_search_bulk);
+  ADD ("/store/tracking/search-broad", test_search_broad);
   ADD ("/store/tracking/pending", test_pending);
   ADD ("/store/rules/capacity", test_capacity);
   ADD ("/store/trash/purge", test_trash_and_purge);

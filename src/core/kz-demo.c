@@ -637,7 +637,7 @@ kz_demo_generate (KzStore       *store,
     return FALSE;
 
   demo = demo_new (store, n_projects, seed, today, cancellable);
-  if (!kz_store_begin (store, error))
+  if (!kz_store_begin_bulk (store, error))
     return FALSE;
 
   if (!generate (demo, error))

@@ -102,5 +102,8 @@ gboolean           _kz_store_check_rules    (KzStore       *self,
                                              GError       **error);
 void               _kz_store_set_sync_flag  (KzStore       *self,
                                              gboolean       enabled);
+gboolean           _kz_store_is_bulk        (KzStore       *self);
+gboolean           _kz_store_index_new_records (KzStore    *self,
+                                             GError       **error);
 
 G_END_DECLS

@@ -119,6 +119,103 @@ build_query (const char *text)
   return g_string_free (query, query->len == 0);
 }
 
+/* Ranking orders every match before the limit applies; a short prefix
+ * can match most of a large portfolio.  Beyond this many matches the
+ * search shows records with the words in their title first, newest
+ * index entries first, then the others, without ranking. */
+#define MAX_RANKED 2000
+
+static gboolean
+is_broad (KzStore     *self,
+          const char  *query,
+          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean broad;
+
+  stmt = _kz_store_prepare (self, "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 "
+                                  "LIMIT ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, MAX_RANKED + 1);
+  broad = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > MAX_RANKED;
+  sqlite3_reset (stmt);
+
+  return broad;
+}
+
+/* Adds the kind and UUID of each hit of @sql (bound to @query and
+ * @limit) to @hits until it holds @limit hits in all (-1: no limit),
+ * skipping documents already in @seen; FALSE on error. */
+static gboolean
+collect_hits (KzStore     *self,
+              const char  *sql,
+              const char  *query,
+              int          sql_limit,
+              int          limit,
+              GPtrArray   *hits,
+              GHashTable  *seen,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  if (!(stmt = _kz_store_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, sql_limit);
+  while ((limit < 0 || hits->len < 2 * (guint)limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 2);
+
+      if (seen != NULL && !g_hash_table_add (seen, GINT_TO_POINTER (id)))
+        continue;
+      g_ptr_array_add (hits, column_dup (stmt, 0));
+      g_ptr_array_add (hits, column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    _kz_store_set_error (self, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+static gboolean
+find_hits (KzStore     *self,
+           const char  *query,
+           int          limit,
+           GPtrArray   *hits,
+           GError     **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *in_title = NULL;
+  GError *local_error = NULL;
+
+  if (limit < 0 || limit > MAX_RANKED || !is_broad (self, query, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return collect_hits (self, "SELECT d.kind, d.uuid, d.id FROM search JOIN search_docs AS d "
+                                 "ON d.id = search.rowid WHERE search MATCH ?1 "
+                                 "ORDER BY rank LIMIT ?2", query, limit, limit, hits, NULL, error);
+    }
+
+  seen = g_hash_table_new (NULL, NULL);
+  in_title = g_strdup_printf ("{title} : (%s)", query);
+  return collect_hits (self, "SELECT d.kind, d.uuid, d.id FROM search JOIN search_docs AS d "
+                             "ON d.id = search.rowid WHERE search MATCH ?1 "
+                             "ORDER BY search.rowid DESC LIMIT ?2", in_title, limit, limit, hits, seen, error) &&
+         collect_hits (self, "SELECT d.kind, d.uuid, d.id FROM search JOIN search_docs AS d "
+                             "ON d.id = search.rowid WHERE search MATCH ?1 "
+                             "ORDER BY search.rowid DESC LIMIT ?2", query, 2 * limit, limit, hits, seen, error);
+}
+
 GListModel *
 kz_store_search (KzStore     *self,
                  const char  *text,
@@ -126,10 +223,9 @@ kz_store_search (KzStore     *self,
                  GError     **error)
 {
   g_autofree char *query = NULL;
-  GListStore *results;
-  sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_free);
-  int rc;
+  GListStore *results;
+  gboolean ok;
 
   g_return_val_if_fail (KZ_IS_STORE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -139,28 +235,9 @@ kz_store_search (KzStore     *self,
     return G_LIST_MODEL (results);
 
   _kz_store_lock (self);
-  stmt = _kz_store_prepare (self, "SELECT d.kind, d.uuid FROM search JOIN search_docs AS d "
-                                  "ON d.id = search.rowid WHERE search MATCH ?1 "
-                                  "ORDER BY rank LIMIT ?2", error);
-  if (stmt == NULL)
-    {
-      _kz_store_unlock (self);
-      g_object_unref (results);
-      return NULL;
-    }
+  ok = find_hits (self, query, limit > 0 ? (int)MIN (limit, G_MAXINT / 4) : -1, hits, error);
 
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit > 0 ? (int)limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (hits, column_dup (stmt, 0));
-      g_ptr_array_add (hits, column_dup (stmt, 1));
-    }
-  if (rc != SQLITE_DONE)
-    _kz_store_set_error (self, error);
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; rc == SQLITE_DONE && i + 1 < hits->len; i += 2)
+  for (guint i = 0; ok && i + 1 < hits->len && (limit == 0 || i / 2 < limit); i += 2)
     {
       g_autoptr(KzRecord) record = NULL;
       KzKind kind;
@@ -171,7 +248,7 @@ kz_store_search (KzStore     *self,
     }
   _kz_store_unlock (self);
 
-  if (rc != SQLITE_DONE)
+  if (!ok)
     g_clear_object (&results);
 
   return G_LIST_MODEL (results);

@@ -316,6 +316,9 @@ _kz_store_track_save (KzStore   *self,
     {
       if (!track_created (self, record, error))
         return FALSE;
+      /* Indexed with all other new records at commit. */
+      if (_kz_store_is_bulk (self))
+        return TRUE;
     }
   else
     {
@@ -390,6 +393,105 @@ _kz_store_track_link (KzStore     *self,
   sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
 
   return step_done (self, stmt, error);
+}
+
+static gint64
+last_search_doc (KzStore *self)
+{
+  sqlite3_stmt *stmt = _kz_store_prepare (self, "SELECT coalesce(max(id), 0) FROM search_docs", NULL);
+  gint64 id = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return id;
+}
+
+static gboolean
+add_search_row (KzStore       *self,
+                gint64         id,
+                KzRecord      *record,
+                GError       **error)
+{
+  g_autofree char *body = search_body (record);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _kz_store_prepare (self, "INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, kz_record_get_title (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+/* Gives every live record of @kind without an index entry one: first
+ * all documents in one statement, then the full-text rows one after
+ * another, so that FTS5 merges its pending terms only once. */
+static gboolean
+index_new_of_kind (KzStore  *self,
+                   KzKind    kind,
+                   gint64    after,
+                   GError  **error)
+{
+  const KzKindInfo *info = kz_kind_get_info (kind);
+  g_autofree char *docs = NULL;
+  g_autofree char *rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  docs = g_strdup_printf ("INSERT INTO search_docs (kind, uuid) SELECT '%s', r.uuid FROM %s AS r "
+                          "WHERE r.deleted = 0 AND NOT EXISTS "
+                          "(SELECT 1 FROM search_docs AS d WHERE d.uuid = r.uuid) ORDER BY r.rowid;",
+                          info->name, info->table);
+  if (!_kz_store_exec (self, docs, error))
+    return FALSE;
+
+  rows = g_strdup_printf ("SELECT d.id, %s FROM search_docs AS d JOIN %s AS r ON r.uuid = d.uuid "
+                          "WHERE d.id > ?1 AND d.kind = '%s' ORDER BY d.id",
+                          _kz_store_columns (kind), info->table, info->name);
+  if (!(stmt = _kz_store_prepare (self, rows, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, after);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KzRecord) record = _kz_store_read_record (kind, stmt, 1);
+
+      if (!add_search_row (self, sqlite3_column_int64 (stmt, 0), record, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    _kz_store_set_error (self, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+/* Called by the commit of a bulk transaction, before it writes. */
+gboolean
+_kz_store_index_new_records (KzStore  *self,
+                             GError  **error)
+{
+  gint64 after;
+
+  /* A nested rollback has already ended the transaction. */
+  if (sqlite3_get_autocommit (_kz_store_db (self)))
+    return TRUE;
+
+  if ((after = last_search_doc (self)) < 0)
+    return _kz_store_set_error (self, error);
+
+  for (guint k = 0; k < KZ_N_KINDS; k++)
+    if (!index_new_of_kind (self, k, after, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean

@@ -42,6 +42,7 @@ struct _KzStore
   gboolean    sync_enabled;
 
   guint       depth;          /* nesting of kz_store_begin() */
+  gboolean    bulk;           /* new records are indexed at commit */
   guint       pending_kinds;  /* bit mask of kinds changed in the open transaction */
   char       *pending_uuid;   /* the one record changed, if only one */
   guint       pending_count;
@@ -458,6 +459,12 @@ kz_store_get_sync_enabled (KzStore *self)
   return self->sync_enabled;
 }
 
+gboolean
+_kz_store_is_bulk (KzStore *self)
+{
+  return self->bulk;
+}
+
 void
 _kz_store_set_sync_flag (KzStore  *self,
                          gboolean  enabled)
@@ -480,6 +487,47 @@ kz_store_begin (KzStore  *self,
 
   self->depth++;
   return TRUE;
+}
+
+/* A large page cache keeps a big transaction from spilling half-written
+ * pages to the log and reading them back. */
+#define BULK_CACHE_SQL "PRAGMA cache_size = -262144;"
+#define NORMAL_CACHE_SQL "PRAGMA cache_size = -2000;"
+
+/**
+ * kz_store_begin_bulk:
+ *
+ * Like kz_store_begin(), for transactions that add many records (demo
+ * data, imports): the full-text index of the new records is built in
+ * one pass when the outermost transaction commits, instead of once per
+ * record.  Searches inside the transaction do not find new records.
+ */
+gboolean
+kz_store_begin_bulk (KzStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
+
+  if (!kz_store_begin (self, error))
+    return FALSE;
+
+  if (self->depth == 1)
+    {
+      self->bulk = TRUE;
+      _kz_store_exec (self, BULK_CACHE_SQL, NULL);
+    }
+
+  return TRUE;
+}
+
+static void
+end_bulk (KzStore *self)
+{
+  if (!self->bulk)
+    return;
+
+  self->bulk = FALSE;
+  _kz_store_exec (self, NORMAL_CACHE_SQL, NULL);
 }
 
 /* Takes what the finished transaction changed, under the lock. */
@@ -532,14 +580,17 @@ kz_store_commit (KzStore  *self,
       return TRUE;
     }
 
-  if (!_kz_store_exec (self, "COMMIT;", error))
+  if ((self->bulk && !_kz_store_index_new_records (self, error)) ||
+      !_kz_store_exec (self, "COMMIT;", error))
     {
       _kz_store_exec (self, "ROLLBACK;", NULL);
+      end_bulk (self);
       take_pending (self, &kind, &uuid);
       _kz_store_unlock (self);
       return FALSE;
     }
 
+  end_bulk (self);
   changed = take_pending (self, &kind, &uuid);
   _kz_store_unlock (self);
 
@@ -565,7 +616,8 @@ kz_store_rollback (KzStore *self)
   if (sqlite3_get_autocommit (self->db) == 0)
     _kz_store_exec (self, "ROLLBACK;", NULL);
 
-  self->depth--;
+  if (--self->depth == 0)
+    end_bulk (self);
   self->pending_kinds = 0;
   self->pending_count = 0;
   g_clear_pointer (&self->pending_uuid, g_free);

@@ -233,6 +233,8 @@ guint        kz_store_count_pending     (KzStore      *self);
  * nest; only the outermost commit writes. */
 gboolean     kz_store_begin             (KzStore      *self,
                                          GError      **error);
+gboolean     kz_store_begin_bulk        (KzStore      *self,
+                                         GError      **error);
 gboolean     kz_store_commit            (KzStore      *self,
                                          GError      **error);
 void         kz_store_rollback          (KzStore      *self);

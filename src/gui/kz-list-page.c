@@ -34,6 +34,10 @@
 /* Below this width rows show their other values under the title. */
 #define COMPACT_WIDTH 600
 
+/* Longer lists filter in slices between frames, so that typing in the
+ * search never blocks the window; shorter ones filter at once. */
+#define INCREMENTAL_ROWS 20000
+
 struct _KzListPage
 {
   AdwBin            parent_instance;
@@ -406,8 +410,10 @@ update_subtitle (KzListPage *self)
       return;
     }
 
+  /* "No results" only once a slice-wise filtering has finished. */
   visible = gtk_stack_get_visible_child_name (self->stack);
-  if (g_strcmp0 (visible, "list") == 0 || g_strcmp0 (visible, "no-results") == 0)
+  if ((g_strcmp0 (visible, "list") == 0 || g_strcmp0 (visible, "no-results") == 0) &&
+      (shown > 0 || gtk_filter_list_model_get_pending (self->filter_model) == 0))
     gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "no-results");
 
   count = kz_kind_format_count (self->kind, total);
@@ -443,6 +449,7 @@ install_model (KzListPage *self,
   /* The new lookups must be in place before the rows and sort keys
    * of the new model are computed. */
   self->lookups = lookups;
+  gtk_filter_list_model_set_incremental (self->filter_model, n > INCREMENTAL_ROWS);
   kz_list_filter_bar_set_rows (self->filter_bar, kz_context_get_store (self->context), model, lookups);
   gtk_filter_list_model_set_model (self->filter_model, model);
   g_clear_pointer (&old, kz_lookups_free);
@@ -603,6 +610,8 @@ kz_list_page_constructed (GObject *object)
   gtk_filter_list_model_set_filter (self->filter_model,
                                     GTK_FILTER (kz_list_filter_bar_get_filter (self->filter_bar)));
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_subtitle),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (update_subtitle),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kz_list_filter_bar_get_filter (self->filter_bar), "state-changed",
                            G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);

@@ -22,7 +22,7 @@ FUZZ_TARGETS="fuzz-csv-import fuzz-sync-codec fuzz-server-json fuzz-server-reque
 # Sanitizer findings stop the program at once, with a core-less abort
 # that meson reports as a failed test.  Suppressions name third-party
 # libraries only (see the files for why).
-export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:disable_coredump=1:strict_string_checks=1:detect_stack_use_after_return=0"
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:fast_unwind_on_malloc=0:disable_coredump=1:strict_string_checks=1:detect_stack_use_after_return=0"
 export LSAN_OPTIONS="suppressions=$SRCDIR/build-aux/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:suppressions=$SRCDIR/build-aux/sanitizers/ubsan.supp"
 

@@ -70,10 +70,12 @@ import_bytes (KzKind               kind,
   if (!(preview = kz_csv_import_preview (import, 0, &error)))
     return;
 
+  /* Rows merged into an earlier row's record count once, so the
+   * outcomes may add up to fewer than the rows, never to more. */
   if (kz_csv_import_run (import, NULL, NULL, NULL, NULL, &error))
     g_assert_cmpuint (kz_csv_import_get_n_created (import) + kz_csv_import_get_n_updated (import) +
                       kz_csv_import_get_n_skipped (import) + kz_csv_import_get_n_rejected (import),
-                      ==, kz_csv_import_get_n_rows (import));
+                      <=, kz_csv_import_get_n_rows (import));
 }
 
 int

@@ -14,6 +14,7 @@ PACKAGES="
   meson ninja-build gcc pkg-config gettext itstool yelp-tools appstream
   desktop-file-utils xvfb xauth imagemagick xdotool locales dbus gnome-keyring
   libsecret-tools sqlite3 curl poppler-utils openssl python3
+  clang-14 clang libclang-rt-14-dev valgrind wrk
 "
 
 LOCALE=de_DE.UTF-8

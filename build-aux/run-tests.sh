@@ -84,4 +84,11 @@ if [[ $((passed + failed)) -eq 0 ]]; then
   echo "run-tests: no test ran" >&2
   exit 1
 fi
+
+# The suite again under ASan/UBSan, the app under valgrind and the
+# fuzzers for a bounded time; any finding fails CI.
+if ! build-aux/run-sanitizers.sh; then
+  echo "run-tests: FAILED: sanitizers, valgrind or fuzzers found a problem (see above)" >&2
+  exit 1
+fi
 exit 0

@@ -346,11 +346,15 @@ test_kill_everything (void)
   g_hash_table_unref (c.imports);
   g_rand_free (c.rand);
   g_unlink (c.database);
-  for (const char *suffix = "-wal"; suffix; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *side = g_strconcat (c.database, suffix, NULL);
-      g_unlink (side);
-    }
+  {
+    const char *suffixes[] = { "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *side = g_strconcat (c.database, suffixes[i], NULL);
+        g_unlink (side);
+      }
+  }
   g_rmdir (c.dir);
   g_free (c.database);
   g_free (c.dir);

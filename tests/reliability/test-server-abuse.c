@@ -22,8 +22,12 @@
 #include "config.h"
 
 #define _GNU_SOURCE   /* memmem */
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "kz-server-auth.h"
+#include "kz-server-error.h"
+#include "kz-server-sqlite.h"
 #include "kz-test-server.h"
 
 /* kompetenz-server under abuse: slow and endless clients do not keep
@@ -401,6 +405,91 @@ test_wrk (void)
   assert_served ();
 }
 
+static char *
+issue_token (KzServerStorage *storage,
+             const char      *name,
+             gint64           lifetime)
+{
+  g_autoptr(KzServerUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token = NULL;
+  gint64 expires = 0;
+
+  g_assert_true (kz_server_storage_begin (storage, FALSE, &error));
+  g_assert_true (kz_server_storage_get_user (storage, name, &user, &error));
+  g_assert_true (kz_server_storage_commit (storage, &error));
+  g_assert_true (kz_server_auth_issue_token (storage, user, lifetime, &token, &expires, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (expires, <=, g_get_real_time () / G_USEC_PER_SEC + lifetime);
+  return token;
+}
+
+static void
+assert_token (KzServerStorage *storage,
+              const char      *token,
+              gboolean         valid)
+{
+  g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(KzServerUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  user = kz_server_auth_authenticate (storage, header, &error);
+  if (valid)
+    g_assert_no_error (error);
+  else
+    g_assert_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_UNAUTHORIZED);
+}
+
+/* Tokens stop working when they expire, when they are revoked by a
+ * logout, and all of a user's tokens when the user is removed. */
+static void
+test_token_lifetime (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kz-tokens-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "server.db", NULL);
+  g_autoptr(KzServerSqlite) sqlite = NULL;
+  g_autoptr(GError) error = NULL;
+  KzServerStorage *storage;
+  g_autofree char *short_lived = NULL, *logged_out = NULL, *removed = NULL;
+  g_autofree char *header = NULL;
+
+  g_assert_true (kz_server_auth_init (&error));
+  sqlite = kz_server_sqlite_open (path, &error);
+  g_assert_no_error (error);
+  storage = KZ_SERVER_STORAGE (sqlite);
+  g_assert_true (kz_server_auth_add_user (storage, "kurz", KZ_ROLE_STAFF, "kurz-Passwort-2026", &error));
+  g_assert_true (kz_server_auth_add_user (storage, "weg", KZ_ROLE_READER, "weg-Passwort-2026", &error));
+
+  short_lived = issue_token (storage, "kurz", 1);
+  logged_out = issue_token (storage, "kurz", 3600);
+  removed = issue_token (storage, "weg", 3600);
+  assert_token (storage, short_lived, TRUE);
+  assert_token (storage, logged_out, TRUE);
+  assert_token (storage, removed, TRUE);
+
+  header = g_strconcat ("Bearer ", logged_out, NULL);
+  g_assert_true (kz_server_auth_logout (storage, header, &error));
+  assert_token (storage, logged_out, FALSE);
+
+  g_assert_true (kz_server_auth_remove_user (storage, "weg", &error));
+  assert_token (storage, removed, FALSE);
+
+  g_usleep (2100 * 1000);   /* past the one-second lifetime */
+  assert_token (storage, short_lived, FALSE);
+
+  g_clear_object (&sqlite);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/reliability/server/reader-everywhere", test_reader_everywhere);
   g_test_add_func ("/reliability/server/no-secrets", test_no_secrets);
   g_test_add_func ("/reliability/server/wrk", test_wrk);
+  g_test_add_func ("/reliability/server/token-lifetime", test_token_lifetime);
   g_test_add_func ("/reliability/server/limit-per-address", test_limit_per_address);
   g_test_add_func ("/reliability/server/limit-per-user", test_limit_per_user);
 

@@ -21,7 +21,7 @@ fail() { echo "valgrind-smoke: $*" >&2; exit 1; }
   || fail "--generate-demo failed"
 
 env HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
-  G_SLICE=always-malloc GSK_RENDERER=cairo \
+  G_SLICE=always-malloc GSK_RENDERER=cairo GDK_DEBUG=gl-disable \
   valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite \
     --errors-for-leak-kinds=definite --error-exitcode=99 --num-callers=30 \
     --suppressions="$supp" --gen-suppressions=all --log-file="$tmp/valgrind.log" \

@@ -11,6 +11,7 @@ set -euo pipefail
 
 app=$1
 supp=$2
+builddir=$(cd "$(dirname "$app")/../.." && pwd)   # the app is BUILDDIR/src/gui/kompetenz
 tmp=$(mktemp -d)
 pid=""
 trap '[[ -n "$pid" ]] && kill -KILL "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -21,6 +22,7 @@ fail() { echo "valgrind-smoke: $*" >&2; exit 1; }
   || fail "--generate-demo failed"
 
 env HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
+  GSETTINGS_SCHEMA_DIR="$builddir/data" GSETTINGS_BACKEND=memory \
   G_SLICE=always-malloc GSK_RENDERER=cairo GDK_DEBUG=gl-disable \
   valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite \
     --errors-for-leak-kinds=definite --error-exitcode=99 --num-callers=30 \
@@ -35,7 +37,7 @@ for _ in $(seq 1 600); do
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.5
 done
-[[ -n "$window" ]] || { cat "$tmp/valgrind.log" >&2; fail "no window within 300 s"; }
+[[ -n "$window" ]] || { cat "$tmp/app.log" "$tmp/valgrind.log" >&2; fail "no window within 300 s"; }
 sleep 5   # let it paint and settle
 
 kill -TERM "$pid"

@@ -48,15 +48,27 @@ setup() {
   fi
 }
 
+# Left out of the sanitized run, each for a reason that is not ours:
+# test-find: GTK 4.8's tooltip timer fires after the test destroyed the
+#   window under the pointer and asks GDK for a pointer position on the
+#   freed surface (a Gdk-CRITICAL, fatal in tests); under ASan's slower
+#   timing this happens on nearly every run.  Nothing of ours is on the
+#   stack; the normal suite runs the test.
+SAN_SKIP_TESTS="test-find"
+
 run_asan() {
+  local tests
   say "building the sanitized suite in $SAN_BUILDDIR"
   setup "$SAN_BUILDDIR" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
   ninja -C "$SAN_BUILDDIR"
-  say "running the whole suite under ASan and UBSan"
+  tests=$(meson test -C "$SAN_BUILDDIR" --list 2>/dev/null | grep ' / ' | sed 's|.* / ||' \
+            | grep -vxF -f <(tr ' ' '\n' <<<"$SAN_SKIP_TESTS"))
+  say "running the whole suite but $SAN_SKIP_TESTS under ASan and UBSan"
+  # shellcheck disable=SC2086
   env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
     xvfb-run -a -s '-screen 0 1400x900x24' \
     dbus-run-session -- \
-    meson test -C "$SAN_BUILDDIR" --print-errorlogs --num-processes 2 --timeout-multiplier 4
+    meson test -C "$SAN_BUILDDIR" --print-errorlogs --num-processes 2 --timeout-multiplier 4 $tests
 }
 
 run_valgrind() {

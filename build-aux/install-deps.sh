@@ -16,6 +16,7 @@ PACKAGES="
   libsecret-tools sqlite3 curl poppler-utils openssl python3
   python3-gi gir1.2-atspi-2.0 at-spi2-core
   libpq-dev postgresql-15 wrk
+  clang-14 clang libclang-rt-14-dev valgrind
 "
 
 LOCALE=de_DE.UTF-8

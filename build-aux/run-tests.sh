@@ -87,4 +87,12 @@ if [[ $((passed + failed)) -eq 0 ]]; then
   echo "run-tests: no test ran" >&2
   exit 1
 fi
+
+# With KOMPETENZ_SANITIZERS=1: the suite again under ASan/UBSan, the app
+# under valgrind and the fuzzers for a bounded time (about 35 minutes
+# more); any finding fails the run.
+if [[ "${KOMPETENZ_SANITIZERS:-0}" == 1 ]] && ! build-aux/run-sanitizers.sh; then
+  echo "run-tests: FAILED: sanitizers, valgrind or fuzzers found a problem (see above)" >&2
+  exit 1
+fi
 exit 0

@@ -121,13 +121,32 @@ _kz_store_unlock (KzStore *self)
   g_rec_mutex_unlock (&self->lock);
 }
 
+/* A translated message for a disk that is full or refuses writes, or
+ * NULL for other errors.  A write past the file size limit (EFBIG)
+ * comes back as SQLITE_IOERR_WRITE, without an errno. */
+static const char *
+disk_error_message (sqlite3 *db)
+{
+  int code = sqlite3_extended_errcode (db);
+
+  if ((code & 0xff) == SQLITE_FULL)
+    return _("The disk is full, so the change was not saved. Free some space and try again.");
+  if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE)
+    return _("The change could not be written to the disk, so it was not saved. "
+             "The disk may be full or failing.");
+  return NULL;
+}
+
 gboolean
 _kz_store_set_error (KzStore  *self,
                      GError  **error)
 {
   int code = sqlite3_extended_errcode (self->db);
+  const char *disk = disk_error_message (self->db);
 
-  if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (disk != NULL)
+    g_set_error_literal (error, KZ_STORE_ERROR, KZ_STORE_ERROR_FAILED, disk);
+  else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
     g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_INVALID,
                  _("The change refers to a record that does not exist."));
   else
@@ -263,6 +282,7 @@ make_backup (KzStore  *self,
   return TRUE;
 }
 
+/* One step, inside the transaction of migrate(). */
 static gboolean
 run_migration (KzStore            *self,
                const KzMigration  *migration,
@@ -271,30 +291,27 @@ run_migration (KzStore            *self,
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", migration->version);
   g_autoptr(GError) local_error = NULL;
 
-  if (!_kz_store_exec (self, "BEGIN IMMEDIATE;", error))
-    return FALSE;
-
   if (!_kz_store_exec (self, migration->sql, &local_error) ||
-      !_kz_store_exec (self, set_version, &local_error) ||
-      !_kz_store_exec (self, "COMMIT;", &local_error))
+      !_kz_store_exec (self, set_version, &local_error))
     {
-      _kz_store_exec (self, "ROLLBACK;", NULL);
       g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_MIGRATION,
                    _("Could not upgrade the portfolio to format %d: %s"),
                    migration->version, local_error->message);
       return FALSE;
     }
 
-  self->schema_version = migration->version;
   return TRUE;
 }
 
+/* All steps run in one transaction: when one fails, the file stays
+ * exactly as it was, in its old format, rather than half upgraded. */
 static gboolean
 migrate (KzStore  *self,
          int       from_version,
          GError  **error)
 {
   const KzMigration *migrations;
+  g_autoptr(GError) local_error = NULL;
   guint n;
 
   self->schema_version = from_version;
@@ -304,6 +321,9 @@ migrate (KzStore  *self,
   if (from_version > 0 && !make_backup (self, from_version, error))
     return FALSE;
 
+  if (!_kz_store_exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
   migrations = _kz_store_get_migrations (&n);
   for (guint i = 0; i < n; i++)
     {
@@ -311,9 +331,22 @@ migrate (KzStore  *self,
         continue;
       g_debug ("Upgrading %s to format %d", self->path, migrations[i].version);
       if (!run_migration (self, &migrations[i], error))
-        return FALSE;
+        {
+          _kz_store_exec (self, "ROLLBACK;", NULL);
+          return FALSE;
+        }
     }
 
+  if (!_kz_store_exec (self, "COMMIT;", &local_error))
+    {
+      _kz_store_exec (self, "ROLLBACK;", NULL);
+      g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_MIGRATION,
+                   _("Could not upgrade the portfolio to format %d: %s"),
+                   KZ_STORE_SCHEMA_VERSION, local_error->message);
+      return FALSE;
+    }
+
+  self->schema_version = KZ_STORE_SCHEMA_VERSION;
   return TRUE;
 }
 

@@ -59,11 +59,40 @@ kz_login_limiter_free (KzLoginLimiter *self)
   g_free (self);
 }
 
+/* Besides each pair of user name and address, every user name (from
+ * any address) and every address (for any name) may fail BROAD_FACTOR
+ * times as often: spraying passwords over many names from one address,
+ * or at one name from many addresses, is limited too, while one user's
+ * typos never lock out the others. */
+#define BROAD_FACTOR 5
+
+typedef enum { SCOPE_PAIR, SCOPE_USER, SCOPE_ADDRESS } Scope;
+
 static char *
-make_key (const char *user,
+make_key (Scope       scope,
+          const char *user,
           const char *address)
 {
-  return g_strconcat (user ? user : "", "\n", address ? address : "", NULL);
+  user = user ? user : "";
+  address = address ? address : "";
+
+  switch (scope)
+    {
+    case SCOPE_USER:
+      return g_strconcat ("u\n", user, NULL);
+    case SCOPE_ADDRESS:
+      return g_strconcat ("a\n", address, NULL);
+    case SCOPE_PAIR:
+    default:
+      return g_strconcat ("p\n", user, "\n", address, NULL);
+    }
+}
+
+static guint
+scope_limit (KzLoginLimiter *self,
+             Scope           scope)
+{
+  return scope == SCOPE_PAIR ? self->max_failures : self->max_failures * BROAD_FACTOR;
 }
 
 /* Drops the failures that left the window. */
@@ -90,6 +119,30 @@ expire_entry_cb (gpointer key,
   return ((GArray *)value)->len == 0;
 }
 
+static gboolean
+check_scope (KzLoginLimiter *self,
+             Scope           scope,
+             const char     *user,
+             const char     *address,
+             gint64          now,
+             gint64         *retry_after)
+{
+  g_autofree char *key = make_key (scope, user, address);
+  GArray *times = g_hash_table_lookup (self->entries, key);
+  guint limit = scope_limit (self, scope);
+
+  if (times == NULL)
+    return TRUE;
+
+  expire (self, times, now);
+  if (times->len < limit)
+    return TRUE;
+
+  if (retry_after != NULL)
+    *retry_after = MAX (1, g_array_index (times, gint64, times->len - limit) + self->window - now);
+  return FALSE;
+}
+
 gboolean
 kz_login_limiter_check (KzLoginLimiter *self,
                         const char     *user,
@@ -97,28 +150,19 @@ kz_login_limiter_check (KzLoginLimiter *self,
                         gint64          now,
                         gint64         *retry_after)
 {
-  g_autofree char *key = make_key (user, address);
-  GArray *times = g_hash_table_lookup (self->entries, key);
-
-  if (times == NULL)
-    return TRUE;
-
-  expire (self, times, now);
-  if (times->len < self->max_failures)
-    return TRUE;
-
-  if (retry_after != NULL)
-    *retry_after = MAX (1, g_array_index (times, gint64, 0) + self->window - now);
-  return FALSE;
+  return check_scope (self, SCOPE_PAIR, user, address, now, retry_after) &&
+         check_scope (self, SCOPE_USER, user, address, now, retry_after) &&
+         check_scope (self, SCOPE_ADDRESS, user, address, now, retry_after);
 }
 
-void
-kz_login_limiter_fail (KzLoginLimiter *self,
-                       const char     *user,
-                       const char     *address,
-                       gint64          now)
+static void
+fail_scope (KzLoginLimiter *self,
+            Scope           scope,
+            const char     *user,
+            const char     *address,
+            gint64          now)
 {
-  g_autofree char *key = make_key (user, address);
+  g_autofree char *key = make_key (scope, user, address);
   GArray *times = g_hash_table_lookup (self->entries, key);
 
   if (times == NULL)
@@ -134,8 +178,19 @@ kz_login_limiter_fail (KzLoginLimiter *self,
     }
 
   g_array_append_val (times, now);
-  if (times->len > self->max_failures)
+  if (times->len > scope_limit (self, scope))
     g_array_remove_index (times, 0);
+}
+
+void
+kz_login_limiter_fail (KzLoginLimiter *self,
+                       const char     *user,
+                       const char     *address,
+                       gint64          now)
+{
+  fail_scope (self, SCOPE_PAIR, user, address, now);
+  fail_scope (self, SCOPE_USER, user, address, now);
+  fail_scope (self, SCOPE_ADDRESS, user, address, now);
 }
 
 void
@@ -143,7 +198,8 @@ kz_login_limiter_reset (KzLoginLimiter *self,
                         const char     *user,
                         const char     *address)
 {
-  g_autofree char *key = make_key (user, address);
+  g_autofree char *key = make_key (SCOPE_PAIR, user, address);
 
+  /* Only the pair: the broader counts are someone else's failures too. */
   g_hash_table_remove (self->entries, key);
 }

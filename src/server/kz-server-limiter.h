@@ -24,8 +24,9 @@
 
 G_BEGIN_DECLS
 
-/* Counts failed logins per user name and client address in a sliding
- * window; at most @max_failures are allowed per window. */
+/* Counts failed logins in a sliding window: at most @max_failures per
+ * user name and client address, and five times as many per user name
+ * (from any address) and per address (for any name). */
 
 typedef struct _KzLoginLimiter KzLoginLimiter;
 

@@ -129,9 +129,10 @@ build_check (KzVisitCapture  *capture,
 
   record = kz_record_new (KZ_KIND_ASSESSMENT);
   kz_record_set_string (record, "organisation_id", capture->organisation);
-  kz_record_set_string (record, "date", capture->date);
   kz_maturity_apply_scores (record, capture->scores);
-  if (!set_text (record, "notes", capture->check_notes, error) ||
+  /* The same date as the visit, in whichever form it was typed. */
+  if (!set_text (record, "date", capture->date, error) ||
+      !set_text (record, "notes", capture->check_notes, error) ||
       !kz_record_validate (record, error))
     return FALSE;
   *check = g_steal_pointer (&record);

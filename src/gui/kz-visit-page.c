@@ -76,13 +76,19 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* Today as the date rows take it: the form 31.12.2026, which the
+ * store reads in every language (as it does 2026-12-31). */
 static char *
-today_iso (void)
+today_text (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  return g_date_time_format (now, "%Y-%m-%d");
+  return g_date_time_format (now, "%d.%m.%Y");
 }
+
+static GtkWidget *
+date_row (const char *title,
+          const char *name);
 
 static GtkWidget *
 entry_row (const char *title,
@@ -92,6 +98,16 @@ entry_row (const char *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_name (row, name);
+  return row;
+}
+
+static GtkWidget *
+date_row (const char *title,
+          const char *name)
+{
+  GtkWidget *row = entry_row (title, name);
+
+  gtk_widget_set_tooltip_text (row, _("A date such as 31.12.2026"));
   return row;
 }
 
@@ -218,7 +234,7 @@ add_task_action (GtkWidget  *widget,
   g_autofree char *owner = g_strdup_printf ("task-owner-%u", index);
   TaskRows rows = {
     entry_row (_("Follow-up task"), title),
-    entry_row (_("Due (YYYY-MM-DD)"), due),
+    date_row (_("Due date"), due),
     entry_row (_("Owner"), owner),
   };
 
@@ -278,7 +294,7 @@ collect_capture (KzVisitPage *self)
 static void
 reset_form (KzVisitPage *self)
 {
-  g_autofree char *today = today_iso ();
+  g_autofree char *today = today_text ();
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   gtk_editable_set_text (GTK_EDITABLE (self->attendees_row), "");
@@ -337,7 +353,7 @@ build_capture (KzVisitPage *self)
   g_autofree char *advisor = g_settings_get_string (kz_context_get_settings (self->context), "advisor-name");
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("This Visit"));
-  self->date_row = entry_row (_("Date (YYYY-MM-DD)"), "visit-date");
+  self->date_row = date_row (_("Date"), "visit-date");
   self->advisor_row = entry_row (_("Advisor"), "visit-advisor");
   self->attendees_row = entry_row (_("Attendees"), "visit-attendees");
   gtk_editable_set_text (GTK_EDITABLE (self->advisor_row),

@@ -6,7 +6,7 @@
 # are opened, and every control (buttons, toggles, entries, drop-downs,
 # switches, rows) must have a role and a name of its own -- not empty and
 # not a widget class name, which is what GTK reports when a control has no
-# label.  Run under Xvfb with a private D-Bus session.
+# label.  Run on an X display (Xvfb) with a private D-Bus session.
 #
 # Usage: a11y-audit.py APP
 
@@ -131,6 +131,9 @@ def click(node):
 
 
 def main(app_path):
+    if not os.environ.get("DISPLAY"):
+        print("a11y-audit needs an X display: run it under xvfb-run", file=sys.stderr)
+        return 1
     problems, seen = [], set()
     with tempfile.TemporaryDirectory(prefix="kz-a11y-") as tmp:
         db = os.path.join(tmp, "portfolio.db")
@@ -139,9 +142,21 @@ def main(app_path):
         env.pop("GTK_A11Y", None)
         subprocess.run([app_path, "--generate-demo", "40", "--database", db], env=env,
                        check=True, stdout=subprocess.DEVNULL)
-        proc = subprocess.Popen([app_path, "--database", db], env=env)
+        proc, app = None, None
+        # The shared virtual display now and then refuses a new client
+        # for a moment; a window that never comes is tried again.
+        for attempt in range(3):
+            proc = subprocess.Popen([app_path, "--database", db], env=env)
+            print(f"# app started as process {proc.pid} on display {env.get('DISPLAY')}", flush=True)
+            app = wait_for(lambda: proc.poll() is not None or find_app(proc.pid))
+            if app is not None and app is not True:
+                break
+            print(f"# attempt {attempt + 1}: the app did not appear (exit status {proc.poll()})", flush=True)
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=20)
+            app = None
         try:
-            app = wait_for(lambda: find_app(proc.pid))
             if app is None:
                 print("the app did not appear on the accessibility bus", file=sys.stderr)
                 return 1

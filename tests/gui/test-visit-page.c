@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 
 #include "kz-due-page.h"
+#include "kz-record-page.h"
 #include "kz-maturity.h"
 #include "kz-trip-dialog.h"
 #include "kz-trip-page.h"
@@ -402,6 +403,65 @@ test_prepare_trip (Fixture       *f,
   g_assert_null (find_row (trip, "Caritas Kita Sonnenschein"));
 }
 
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An organisation's own page starts visit mode; one not yet on the trip
+ * joins it.  A firm's page has no such button. */
+static void
+test_start_from_record (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KzRecord) other = add (f->store, KZ_KIND_ORGANISATION, "name", "Jugendhilfe Elbufer",
+                                   "city", "Cuxhaven", NULL);
+  g_autoptr(KzRecord) firm = add (f->store, KZ_KIND_FIRM, "name", "Nordsoft GmbH", NULL);
+  g_auto(GStrv) trip = NULL;
+  GtkWidget *page;
+  GtkWidget *button;
+  GtkWidget *trip_page;
+  GtkWidget *visit;
+
+  page = kz_window_show_record (f->window, KZ_KIND_FIRM, kz_record_get_uuid (firm));
+  drain ();
+  button = find_actionable (page, "win.start-visit");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  g_assert_true (kz_window_show_page (f->window, "organisations"));
+  drain ();
+  page = kz_window_show_record (f->window, KZ_KIND_ORGANISATION, kz_record_get_uuid (other));
+  drain ();
+  button = find_actionable (page, "win.start-visit");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  /* "clicked" at once: activating a button waits for its press effect. */
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+
+  g_assert_cmpstr (kz_window_get_page_name (f->window), ==, "field");
+  trip_page = find_type (GTK_WIDGET (f->window), KZ_TYPE_TRIP_PAGE);
+  visit = kz_trip_page_get_visit_page (KZ_TRIP_PAGE (trip_page));
+  g_assert_nonnull (visit);
+  g_assert_nonnull (strstr (kz_visit_page_get_title (KZ_VISIT_PAGE (visit)), "Jugendhilfe Elbufer"));
+  trip = g_settings_get_strv (f->settings, "trip-organisations");
+  g_assert_true (g_strv_contains ((const char * const *)trip, kz_record_get_uuid (other)));
+  g_assert_true (g_strv_contains ((const char * const *)trip, kz_record_get_uuid (f->org)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +477,7 @@ main (int   argc,
   g_test_add ("/visit-page/invalid", Fixture, NULL, fixture_set_up, test_invalid, fixture_tear_down);
   g_test_add ("/visit-page/prepare-trip", Fixture, NULL, fixture_set_up, test_prepare_trip, fixture_tear_down);
   g_test_add ("/visit-page/checkpoint", Fixture, NULL, fixture_set_up, test_checkpoint, fixture_tear_down);
+  g_test_add ("/visit-page/start-from-record", Fixture, NULL, fixture_set_up, test_start_from_record, fixture_tear_down);
 
   return g_test_run ();
 }

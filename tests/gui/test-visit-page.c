@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include "kz-gui-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "kz-due-page.h"
@@ -46,13 +48,6 @@ typedef struct
   KzWindow  *window;
   KzRecord  *org;
 } Fixture;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 iso_in_days (int days)
@@ -105,7 +100,7 @@ fixture_set_up (Fixture       *f,
   f->window = kz_window_new (app, f->context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  drain ();
+  kz_test_drain ();
 }
 
 static void
@@ -116,7 +111,7 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  kz_test_drain ();
   g_clear_object (&f->org);
   g_clear_object (&f->context);
   g_clear_object (&f->store);
@@ -219,7 +214,7 @@ open_visit (Fixture *f)
   row = find_row (trip, "Pflegedienst Am Deich");
   g_assert_nonnull (row);
   gtk_widget_activate (row);
-  drain ();
+  kz_test_drain ();
   g_assert_nonnull (kz_trip_page_get_visit_page (KZ_TRIP_PAGE (trip)));
   return kz_trip_page_get_visit_page (KZ_TRIP_PAGE (trip));
 }
@@ -270,7 +265,7 @@ test_capture (Fixture       *f,
 
   fill_form (page, due);
   g_assert_true (gtk_widget_activate_action (page, "visit.save", NULL));
-  drain ();
+  kz_test_drain ();
 
   visits = kz_store_list_by_ref (f->store, KZ_KIND_VISIT, "organisation_id", org, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 1);
@@ -295,7 +290,7 @@ test_capture (Fixture       *f,
 
   /* It is due in three days, so "Due Soon" lists it. */
   g_assert_true (kz_window_show_page (f->window, "due"));
-  drain ();
+  kz_test_drain ();
   due_page = find_type (GTK_WIDGET (f->window), KZ_TYPE_DUE_PAGE);
   /* Collected on a worker thread. */
   while (find_row (due_page, "Angebot Dienstplansoftware einholen") == NULL)
@@ -317,7 +312,7 @@ test_invalid (Fixture       *f,
 
   fill_form (page, "31.02.2026");
   g_assert_true (gtk_widget_activate_action (page, "visit.save", NULL));
-  drain ();
+  kz_test_drain ();
 
   error_label = find_named (page, "visit-error");
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -331,7 +326,7 @@ test_invalid (Fixture       *f,
   /* Fixed, it saves. */
   set_text (page, "task-due-0", "2026-12-31");
   g_assert_true (gtk_widget_activate_action (page, "visit.save", NULL));
-  drain ();
+  kz_test_drain ();
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_cmpuint (count (f->store, KZ_KIND_VISIT, "organisation_id", kz_record_get_uuid (f->org)), ==, 1);
 }
@@ -349,7 +344,7 @@ test_checkpoint (Fixture       *f,
   button = find_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  drain ();
+  kz_test_drain ();
   g_assert_cmpuint (count (f->store, KZ_KIND_PROJECT, "lead_organisation_id", kz_record_get_uuid (f->org)), ==, 1);
 }
 
@@ -374,7 +369,7 @@ test_prepare_trip (Fixture       *f,
   g_auto(GStrv) chosen = NULL;
 
   g_assert_true (gtk_widget_activate_action (trip, "trip.prepare", NULL));
-  drain ();
+  kz_test_drain ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
 
@@ -389,7 +384,7 @@ test_prepare_trip (Fixture       *f,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (dialog, "prepare-trip"))), ==,
                    "_Prepare 2 Organisations");
   g_signal_emit_by_name (find_named (dialog, "prepare-trip"), "clicked");
-  drain ();
+  kz_test_drain ();
 
   chosen = g_settings_get_strv (f->settings, "trip-organisations");
   g_assert_cmpuint (g_strv_length (chosen), ==, 2);
@@ -399,25 +394,8 @@ test_prepare_trip (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (trip, "trip-status"))), "not set up"));
 
   g_assert_true (gtk_widget_activate_action (trip, "trip.end", NULL));
-  drain ();
+  kz_test_drain ();
   g_assert_null (find_row (trip, "Caritas Kita Sonnenschein"));
-}
-
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* An organisation's own page starts visit mode; one not yet on the trip
@@ -436,21 +414,21 @@ test_start_from_record (Fixture       *f,
   GtkWidget *visit;
 
   page = kz_window_show_record (f->window, KZ_KIND_FIRM, kz_record_get_uuid (firm));
-  drain ();
-  button = find_actionable (page, "win.start-visit");
+  kz_test_drain ();
+  button = kz_test_find_by_action (page, "win.start-visit");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_visible (button));
 
   g_assert_true (kz_window_show_page (f->window, "organisations"));
-  drain ();
+  kz_test_drain ();
   page = kz_window_show_record (f->window, KZ_KIND_ORGANISATION, kz_record_get_uuid (other));
-  drain ();
-  button = find_actionable (page, "win.start-visit");
+  kz_test_drain ();
+  button = kz_test_find_by_action (page, "win.start-visit");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
   /* "clicked" at once: activating a button waits for its press effect. */
   g_signal_emit_by_name (button, "clicked");
-  drain ();
+  kz_test_drain ();
 
   g_assert_cmpstr (kz_window_get_page_name (f->window), ==, "field");
   trip_page = find_type (GTK_WIDGET (f->window), KZ_TYPE_TRIP_PAGE);

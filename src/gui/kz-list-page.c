@@ -30,6 +30,7 @@
 #include "kz-list-page.h"
 #include "kz-list-page-private.h"
 #include "kz-list-state.h"
+#include "kz-thread-task.h"
 
 /* Below this width rows show their other values under the title. */
 #define COMPACT_WIDTH 600
@@ -547,7 +548,7 @@ list_ready_cb (GObject      *object,
   task = g_task_new (self, self->cancellable, lookups_ready_cb, NULL);
   g_task_set_source_tag (task, list_ready_cb);
   g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, lookups_worker);
+  kz_thread_task_run (task, lookups_worker);
 }
 
 static void

@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "kz-store-private.h"
+#include "kz-store-lock.h"
 
 struct _KzStore
 {
@@ -40,6 +41,7 @@ struct _KzStore
   int         schema_version;
   char       *author;
   gboolean    sync_enabled;
+  KzStoreLock *instance_lock; /* kz_store_open_exclusive() */
 
   guint       depth;          /* nesting of kz_store_begin() */
   gboolean    bulk;           /* new records are indexed at commit */
@@ -75,6 +77,8 @@ kz_store_finalize (GObject *object)
   g_free (self->backup_path);
   g_free (self->pending_uuid);
   g_free (self->author);
+  /* After the connection is closed: the next instance may open it. */
+  g_clear_object (&self->instance_lock);
 
   G_OBJECT_CLASS (kz_store_parent_class)->finalize (object);
 }
@@ -403,6 +407,23 @@ kz_store_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+KzStore *
+kz_store_open_exclusive (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(KzStoreLock) lock = NULL;
+  KzStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!(lock = kz_store_lock_acquire (path, error)) ||
+      !(self = kz_store_open (path, error)))
+    return NULL;
+
+  self->instance_lock = g_steal_pointer (&lock);
+  return self;
 }
 
 static void

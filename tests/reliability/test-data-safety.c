@@ -442,7 +442,7 @@ main (int   argc,
               fixture_setup, test_failed_upgrade, fixture_teardown);
   g_test_add ("/reliability/data/disk-full", Fixture, NULL,
               fixture_setup, test_disk_full, fixture_teardown);
-  g_test_add ("/reliability/data/disk-full/backup", Fixture, NULL,
+  g_test_add ("/reliability/data/backup-disk-full", Fixture, NULL,
               fixture_setup, test_backup_disk_full, fixture_teardown);
   g_test_add ("/reliability/data/single-instance", Fixture, NULL,
               fixture_setup, test_single_instance, fixture_teardown);

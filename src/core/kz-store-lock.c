@@ -108,7 +108,7 @@ kz_store_lock_acquire (const char  *path,
         {
           g_set_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_IN_USE,
                        _("The portfolio “%s” is already open in another Kompetenz window. "
-                         "Close that window first, or open a different portfolio."),
+                         "Close it there first, or open a different portfolio."),
                        path);
           return NULL;
         }

@@ -41,7 +41,7 @@ start_app() {
 # dbus-run-session, so it is looked up by its command line).
 wait_window() {
   local log=$1 pid window=""
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 900); do
     pid=$(pgrep -n -f -- "^$app --database $db" || true)
     if [[ -n "$pid" ]]; then
       window=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -n 1 || true)
@@ -49,7 +49,7 @@ wait_window() {
     fi
     sleep 0.2
   done
-  [[ -n "$window" ]] || fail "no window within 60 s: $(cat "$log")"
+  [[ -n "$window" ]] || fail "no window within 180 s: $(cat "$log")"
   echo "$pid"
 }
 
@@ -71,7 +71,7 @@ sum_before=$(sha256sum <"$db")
 
 echo "# a second instance on the same portfolio, in German"
 start_app "$tmp/second.log" LC_ALL=de_DE.UTF-8 LANGUAGE=de
-for _ in $(seq 1 300); do
+for _ in $(seq 1 900); do
   grep -q 'bereits in einem anderen Kompetenz-Fenster' "$tmp/second.log" && break
   sleep 0.2
 done
@@ -80,21 +80,22 @@ grep -q 'bereits in einem anderen Kompetenz-Fenster geöffnet' "$tmp/second.log"
 sed 's/^/# /' "$tmp/second.log"
 second=$(pgrep -n -f -- "^$app --database $db")
 [[ "$second" != "$first" ]] || fail "the second instance is gone"
-# It shows the message in its window rather than crashing.
-for _ in $(seq 1 150); do
+# It shows the message in its window rather than crashing (the waits
+# are long for the suite's run under the sanitizers).
+for _ in $(seq 1 900); do
   xdotool search --onlyvisible --pid "$second" >/dev/null 2>&1 && break
   sleep 0.2
 done
 xdotool search --onlyvisible --pid "$second" >/dev/null 2>&1 \
   || fail "the second instance showed no window"
 kill -TERM "$second"
-for _ in $(seq 1 100); do kill -0 "$second" 2>/dev/null || break; sleep 0.2; done
+for _ in $(seq 1 300); do kill -0 "$second" 2>/dev/null || break; sleep 0.2; done
 ! kill -0 "$second" 2>/dev/null || fail "the second instance did not quit"
 [[ "$(sha256sum <"$db")" == "$sum_before" ]] || fail "the second instance changed the portfolio"
 
 echo "# the first instance quits; the portfolio opens again"
 kill -TERM "$first"
-for _ in $(seq 1 100); do kill -0 "$first" 2>/dev/null || break; sleep 0.2; done
+for _ in $(seq 1 300); do kill -0 "$first" 2>/dev/null || break; sleep 0.2; done
 ! kill -0 "$first" 2>/dev/null || fail "the first instance did not quit"
 if grep -E 'CRITICAL|WARNING' "$tmp/first.log" "$tmp/second.log"; then
   fail "an instance logged warnings"
@@ -107,7 +108,7 @@ third=$(wait_window "$tmp/third.log")
 sleep 1
 ! grep -q 'already open' "$tmp/third.log" || fail "the lock outlived the first instance: $(cat "$tmp/third.log")"
 kill -TERM "$third"
-for _ in $(seq 1 100); do kill -0 "$third" 2>/dev/null || break; sleep 0.2; done
+for _ in $(seq 1 300); do kill -0 "$third" 2>/dev/null || break; sleep 0.2; done
 ! kill -0 "$third" 2>/dev/null || fail "the third instance did not quit"
 
 echo "ok - the second instance refused with a message and left the portfolio intact"

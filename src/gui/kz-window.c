@@ -296,13 +296,27 @@ create_page (KzWindow *self,
   return kz_list_page_new (self->context, pages[index].kind);
 }
 
+/* Without a portfolio (it could not be opened; the window shows why)
+ * the pages that only work on one are left out, and no page is shown. */
+static gboolean
+page_needs_context (guint index)
+{
+  static const char *names[] = { "conflicts", "trash", "field", "due" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (pages[index].name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 build_pages (KzWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (self, i));
-      gtk_stack_add_named (self->page_stack, create_page (self, i), pages[i].name);
+      if (self->context != NULL || !page_needs_context (i))
+        gtk_stack_add_named (self->page_stack, create_page (self, i), pages[i].name);
     }
 }
 
@@ -337,7 +351,7 @@ static void
 sidebar_row_selected_cb (KzWindow      *self,
                          GtkListBoxRow *row)
 {
-  if (row != NULL)
+  if (row != NULL && self->context != NULL)
     set_visible_page (self, gtk_list_box_row_get_index (row));
 }
 

@@ -327,6 +327,11 @@ kz_sync_client_sync_async (KzSyncClient        *self,
       return;
     }
 
+  /* From here on, marking a whole portfolio for upload included. */
+  round = g_task_get_task_data (task);
+  round->store = g_object_ref (kz_sync_client_get_store (self));
+  kz_store_hold_large_cache (round->store);
+
   if (!kz_store_get_sync_enabled (kz_sync_client_get_store (self)) &&
       !kz_store_set_sync_enabled (kz_sync_client_get_store (self), TRUE, &error))
     {
@@ -334,10 +339,6 @@ kz_sync_client_sync_async (KzSyncClient        *self,
       g_object_unref (task);
       return;
     }
-
-  round = g_task_get_task_data (task);
-  round->store = g_object_ref (kz_sync_client_get_store (self));
-  kz_store_hold_large_cache (round->store);
 
   _kz_sync_client_set_state (self, KZ_SYNC_STATE_SYNCING, NULL);
   _kz_sync_client_request (self, "GET", "/api/v1/status", NULL, cancellable, status_done_cb, task);

@@ -45,6 +45,7 @@ struct _KzStore
 
   guint       depth;          /* nesting of kz_store_begin() */
   gboolean    bulk;           /* new records are indexed at commit */
+  guint       large_cache;    /* holders of kz_store_hold_large_cache() */
   guint       pending_kinds;  /* bit mask of kinds changed in the open transaction */
   char       *pending_uuid;   /* the one record changed, if only one */
   guint       pending_count;
@@ -609,7 +610,39 @@ end_bulk (KzStore *self)
     return;
 
   self->bulk = FALSE;
-  _kz_store_exec (self, NORMAL_CACHE_SQL, NULL);
+  if (self->large_cache == 0)
+    _kz_store_exec (self, NORMAL_CACHE_SQL, NULL);
+}
+
+/**
+ * kz_store_hold_large_cache:
+ *
+ * Gives the store the large page cache of a bulk transaction until the
+ * matching kz_store_release_large_cache(), across transactions: for a
+ * sync round, whose many transactions each touch records all over the
+ * file.  Calls nest.
+ */
+void
+kz_store_hold_large_cache (KzStore *self)
+{
+  g_return_if_fail (KZ_IS_STORE (self));
+
+  _kz_store_lock (self);
+  if (self->large_cache++ == 0 && !self->bulk)
+    _kz_store_exec (self, BULK_CACHE_SQL, NULL);
+  _kz_store_unlock (self);
+}
+
+void
+kz_store_release_large_cache (KzStore *self)
+{
+  g_return_if_fail (KZ_IS_STORE (self));
+  g_return_if_fail (self->large_cache > 0);
+
+  _kz_store_lock (self);
+  if (--self->large_cache == 0 && !self->bulk)
+    _kz_store_exec (self, NORMAL_CACHE_SQL, NULL);
+  _kz_store_unlock (self);
 }
 
 /* Takes what the finished transaction changed, under the lock. */

@@ -246,5 +246,7 @@ gboolean     kz_store_begin_bulk        (KzStore      *self,
 gboolean     kz_store_commit            (KzStore      *self,
                                          GError      **error);
 void         kz_store_rollback          (KzStore      *self);
+void         kz_store_hold_large_cache  (KzStore      *self);
+void         kz_store_release_large_cache (KzStore    *self);
 
 G_END_DECLS

@@ -56,7 +56,9 @@ run_asan() {
   setup "$SAN_BUILDDIR" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
   ninja -C "$SAN_BUILDDIR"
   say "running the whole suite but the a11y audit under ASan and UBSan"
-  env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+  # The PostgreSQL variants too, with a throwaway cluster as in the normal run.
+  build-aux/with-postgres.sh \
+    env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
     xvfb-run -a -s '-screen 0 1400x900x24' \
     dbus-run-session -- \
     meson test -C "$SAN_BUILDDIR" --print-errorlogs --num-processes 2 --timeout-multiplier 4 \

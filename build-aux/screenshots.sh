@@ -43,7 +43,9 @@ export HOME=$TMPDIR_SHOTS/home-$tag XDG_CONFIG_HOME=$TMPDIR_SHOTS/config-$tag
 mkdir -p "$HOME"
 "$app" --database "$db" >"$TMPDIR_SHOTS/app-$tag.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
+# Waits for the app to quit: the next run opens the same portfolio, which
+# a running app keeps to itself.
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
 
 win=""
 for _ in $(seq 100); do

@@ -44,6 +44,7 @@ sqlite3_stmt      *_kz_store_prepare        (KzStore       *self,
 gboolean           _kz_store_exec           (KzStore       *self,
                                              const char    *sql,
                                              GError       **error);
+gboolean           _kz_store_is_disk_error  (int            code);
 gboolean           _kz_store_set_error      (KzStore       *self,
                                              GError       **error);
 const char        *_kz_store_columns        (KzKind         kind);

@@ -126,9 +126,18 @@ _kz_store_unlock (KzStore *self)
   g_rec_mutex_unlock (&self->lock);
 }
 
+/* Whether SQLite's extended result @code means a disk that is full or
+ * refuses writes.  A write past the file size limit (EFBIG) comes back
+ * as SQLITE_IOERR_WRITE, without an errno. */
+gboolean
+_kz_store_is_disk_error (int code)
+{
+  return (code & 0xff) == SQLITE_FULL || code == SQLITE_IOERR_WRITE ||
+         code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE;
+}
+
 /* A translated message for a disk that is full or refuses writes, or
- * NULL for other errors.  A write past the file size limit (EFBIG)
- * comes back as SQLITE_IOERR_WRITE, without an errno. */
+ * NULL for other errors. */
 static const char *
 disk_error_message (sqlite3 *db)
 {
@@ -136,7 +145,7 @@ disk_error_message (sqlite3 *db)
 
   if ((code & 0xff) == SQLITE_FULL)
     return _("The disk is full, so the change was not saved. Free some space and try again.");
-  if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE)
+  if (_kz_store_is_disk_error (code))
     return _("The change could not be written to the disk, so it was not saved. "
              "The disk may be full or failing.");
   return NULL;

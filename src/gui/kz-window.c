@@ -56,6 +56,7 @@ typedef struct
   const char *title;      /* N_() */
   const char *icon_name;
   KzKind      kind;       /* counted in the sidebar; KZ_N_KINDS: none */
+  gboolean    needs_portfolio; /* left out while no portfolio is open */
 } KzPageInfo;
 
 static const KzPageInfo pages[] = {
@@ -67,11 +68,11 @@ static const KzPageInfo pages[] = {
   { "trainings", N_("Trainings"), "accessories-dictionary-symbolic", KZ_KIND_TRAINING },
   { "funding", N_("Funding"), "x-office-spreadsheet-symbolic", KZ_KIND_PROGRAMME },
   { "visits", N_("Visits"), "mark-location-symbolic", KZ_KIND_VISIT },
-  { "field", N_("In the Field"), "find-location-symbolic", KZ_N_KINDS },
-  { "due", N_("Due Soon"), "alarm-symbolic", KZ_N_KINDS },
-  { "trash", N_("Trash"), "user-trash-symbolic", KZ_N_KINDS },
+  { "field", N_("In the Field"), "find-location-symbolic", KZ_N_KINDS, TRUE },
+  { "due", N_("Due Soon"), "alarm-symbolic", KZ_N_KINDS, TRUE },
+  { "trash", N_("Trash"), "user-trash-symbolic", KZ_N_KINDS, TRUE },
   /* Shown in the sidebar only while there are sync conflicts. */
-  { "conflicts", N_("Conflicts"), "dialog-warning-symbolic", KZ_N_KINDS },
+  { "conflicts", N_("Conflicts"), "dialog-warning-symbolic", KZ_N_KINDS, TRUE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pages) == KZ_WINDOW_N_PAGES);
@@ -296,26 +297,15 @@ create_page (KzWindow *self,
   return kz_list_page_new (self->context, pages[index].kind);
 }
 
-/* Without a portfolio (it could not be opened; the window shows why)
- * the pages that only work on one are left out, and no page is shown. */
-static gboolean
-page_needs_context (guint index)
-{
-  static const char *names[] = { "conflicts", "trash", "field", "due" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (pages[index].name, names[i]))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 build_pages (KzWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (self, i));
-      if (self->context != NULL || !page_needs_context (i))
+      /* Without a portfolio (it could not be opened; the window shows
+       * why) no page is shown. */
+      if (self->context != NULL || !pages[i].needs_portfolio)
         gtk_stack_add_named (self->page_stack, create_page (self, i), pages[i].name);
     }
 }

@@ -134,6 +134,21 @@ GListModel  *kz_store_list_upcoming     (KzStore      *self,
                                          GError      **error);
 
 /* Returns the record, deleted or not; NOT_FOUND if there is none. */
+/* The rowids (gint64) of the live records of @kind, ordered by
+ * @sort_field (the title when NULL; REF fields by the title of the
+ * record they name), empty values last, and when @search holds words
+ * only those whose indexed text has every word as a word start. */
+GArray      *kz_store_list_rowids       (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *search,
+                                         const char   *sort_field,
+                                         gboolean      descending,
+                                         GError      **error);
+/* The record of @kind stored in row @rowid, deleted or not. */
+KzRecord    *kz_store_get_by_rowid      (KzStore      *self,
+                                         KzKind        kind,
+                                         gint64        rowid,
+                                         GError      **error);
 KzRecord    *kz_store_get               (KzStore      *self,
                                          KzKind        kind,
                                          const char   *uuid,

@@ -1,0 +1,419 @@
+/* kz-record-list.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kz-record-list"
+
+#include "config.h"
+
+#include "kz-record-list.h"
+
+typedef struct
+{
+  gint64    rowid;
+  KzRecord *record;
+} CacheEntry;
+
+struct _KzRecordList
+{
+  GObject     parent_instance;
+
+  KzStore    *store;
+  KzKind      kind;
+  char       *search;
+  char       *sort_field;
+  gboolean    descending;
+
+  GArray     *rowids;        /* gint64, the rows in order */
+  GHashTable *cache;         /* rowid → GList link in lru, of CacheEntry */
+  GQueue      lru;           /* most recently used first */
+  guint       cache_size;
+  guint       generation;    /* of the latest refresh started */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KzRecordList, kz_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  g_clear_object (&entry->record);
+  g_free (entry);
+}
+
+static void
+cache_clear (KzRecordList *self)
+{
+  g_hash_table_remove_all (self->cache);
+  g_queue_clear_full (&self->lru, cache_entry_free);
+}
+
+static void
+cache_trim (KzRecordList *self)
+{
+  while (self->lru.length > self->cache_size)
+    {
+      CacheEntry *entry = g_queue_pop_tail (&self->lru);
+
+      g_hash_table_remove (self->cache, &entry->rowid);
+      cache_entry_free (entry);
+    }
+}
+
+static KzRecord *
+cache_lookup (KzRecordList *self,
+              gint64        rowid)
+{
+  GList *link = g_hash_table_lookup (self->cache, &rowid);
+
+  if (link == NULL)
+    return NULL;
+
+  g_queue_unlink (&self->lru, link);
+  g_queue_push_head_link (&self->lru, link);
+  return ((CacheEntry *)link->data)->record;
+}
+
+static void
+cache_insert (KzRecordList *self,
+              gint64        rowid,
+              KzRecord     *record)
+{
+  CacheEntry *entry = g_new0 (CacheEntry, 1);
+
+  entry->rowid = rowid;
+  entry->record = g_object_ref (record);
+  g_queue_push_head (&self->lru, entry);
+  g_hash_table_insert (self->cache, &entry->rowid, self->lru.head);
+  cache_trim (self);
+}
+
+/* GListModel */
+
+static GType
+kz_record_list_get_item_type (GListModel *model)
+{
+  return KZ_TYPE_RECORD;
+}
+
+static guint
+kz_record_list_get_n_items (GListModel *model)
+{
+  return KZ_RECORD_LIST (model)->rowids->len;
+}
+
+static gpointer
+kz_record_list_get_item (GListModel *model,
+                         guint       position)
+{
+  KzRecordList *self = KZ_RECORD_LIST (model);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KzRecord) record = NULL;
+  KzRecord *cached;
+  gint64 rowid;
+
+  if (position >= self->rowids->len)
+    return NULL;
+
+  rowid = g_array_index (self->rowids, gint64, position);
+  if ((cached = cache_lookup (self, rowid)))
+    return g_object_ref (cached);
+
+  /* A row removed since the last refresh (the trash was emptied)
+   * shows as an empty record until the refresh that follows. */
+  record = kz_store_get_by_rowid (self->store, self->kind, rowid, &error);
+  if (record == NULL)
+    {
+      g_debug ("Row %" G_GINT64_FORMAT " is gone: %s", rowid, error->message);
+      record = kz_record_new (self->kind);
+    }
+  cache_insert (self, rowid, record);
+
+  return g_steal_pointer (&record);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kz_record_list_get_item_type;
+  iface->get_n_items = kz_record_list_get_n_items;
+  iface->get_item = kz_record_list_get_item;
+}
+
+/* GObject */
+
+static void
+kz_record_list_finalize (GObject *object)
+{
+  KzRecordList *self = (KzRecordList *)object;
+
+  cache_clear (self);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->rowids, g_array_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->sort_field, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kz_record_list_parent_class)->finalize (object);
+}
+
+static void
+kz_record_list_class_init (KzRecordListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kz_record_list_finalize;
+}
+
+static void
+kz_record_list_init (KzRecordList *self)
+{
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_queue_init (&self->lru);
+  self->cache_size = KZ_RECORD_LIST_CACHE_SIZE;
+}
+
+KzRecordList *
+kz_record_list_new (KzStore *store,
+                    KzKind   kind)
+{
+  KzRecordList *self;
+
+  g_return_val_if_fail (KZ_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < KZ_N_KINDS, NULL);
+
+  self = g_object_new (KZ_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->kind = kind;
+
+  return self;
+}
+
+KzKind
+kz_record_list_get_kind (KzRecordList *self)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), 0);
+
+  return self->kind;
+}
+
+KzStore *
+kz_record_list_get_store (KzRecordList *self)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), NULL);
+
+  return self->store;
+}
+
+void
+kz_record_list_set_search (KzRecordList *self,
+                           const char   *search)
+{
+  g_autofree char *stripped = search ? g_strstrip (g_strdup (search)) : NULL;
+
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+
+  g_free (self->search);
+  self->search = stripped && *stripped ? g_strdup (search) : NULL;
+}
+
+const char *
+kz_record_list_get_search (KzRecordList *self)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), NULL);
+
+  return self->search;
+}
+
+void
+kz_record_list_set_sort (KzRecordList *self,
+                         const char   *field,
+                         gboolean      descending)
+{
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+  g_return_if_fail (field == NULL || kz_kind_get_field (self->kind, field) != NULL);
+
+  g_free (self->sort_field);
+  self->sort_field = g_strdup (field);
+  self->descending = !!descending;
+}
+
+const char *
+kz_record_list_get_sort_field (KzRecordList *self)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), NULL);
+
+  return self->sort_field;
+}
+
+gboolean
+kz_record_list_get_descending (KzRecordList *self)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
+
+  return self->descending;
+}
+
+void
+kz_record_list_set_cache_size (KzRecordList *self,
+                               guint         size)
+{
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+  g_return_if_fail (size > 0);
+
+  self->cache_size = size;
+  cache_trim (self);
+}
+
+guint
+kz_record_list_get_n_cached (KzRecordList *self)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), 0);
+
+  return self->lru.length;
+}
+
+/* Takes over @rowids as the rows; records read before may have changed
+ * since, so the cache starts again. */
+static void
+install_rowids (KzRecordList *self,
+                GArray       *rowids)
+{
+  guint removed = self->rowids->len;
+
+  cache_clear (self);
+  g_array_unref (self->rowids);
+  self->rowids = rowids;
+  if (removed > 0 || rowids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rowids->len);
+}
+
+gboolean
+kz_record_list_refresh (KzRecordList  *self,
+                        GError       **error)
+{
+  GArray *rowids;
+
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
+
+  self->generation++;
+  rowids = kz_store_list_rowids (self->store, self->kind, self->search,
+                                 self->sort_field, self->descending, error);
+  if (rowids == NULL)
+    return FALSE;
+
+  install_rowids (self, rowids);
+  return TRUE;
+}
+
+typedef struct
+{
+  KzStore  *store;
+  KzKind    kind;
+  char     *search;
+  char     *sort_field;
+  gboolean  descending;
+  guint     generation;
+} Query;
+
+static void
+query_free (gpointer data)
+{
+  Query *query = data;
+
+  g_clear_object (&query->store);
+  g_free (query->search);
+  g_free (query->sort_field);
+  g_free (query);
+}
+
+static void
+refresh_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Query *query = task_data;
+  GError *error = NULL;
+  GArray *rowids;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  rowids = kz_store_list_rowids (query->store, query->kind, query->search,
+                                 query->sort_field, query->descending, &error);
+  if (rowids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rowids, (GDestroyNotify)g_array_unref);
+}
+
+void
+kz_record_list_refresh_async (KzRecordList        *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Query *query;
+
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  query = g_new0 (Query, 1);
+  query->store = g_object_ref (self->store);
+  query->kind = self->kind;
+  query->search = g_strdup (self->search);
+  query->sort_field = g_strdup (self->sort_field);
+  query->descending = self->descending;
+  query->generation = ++self->generation;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kz_record_list_refresh_async);
+  g_task_set_task_data (task, query, query_free);
+  g_task_run_in_thread (task, refresh_worker);
+}
+
+/* The rows change here, on the thread of the caller; the result of a
+ * refresh overtaken by a later one is dropped. */
+gboolean
+kz_record_list_refresh_finish (KzRecordList  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  Query *query;
+  GArray *rowids;
+
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  query = g_task_get_task_data (G_TASK (result));
+  if (!(rowids = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+
+  if (query->generation == self->generation)
+    install_rowids (self, rowids);
+  else
+    g_array_unref (rowids);
+
+  return TRUE;
+}

@@ -1,0 +1,387 @@
+/* test-record-list.c
+ *
+ * Copyright 2026 The Kompetenz authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "kz-record-list.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  KzStore *store;
+  char    *celle;    /* uuid of the organisation "Caritas Celle" */
+  char    *nord;     /* uuid of "Diakonie Nord" */
+} Fixture;
+
+static char *
+save_organisation (KzStore    *store,
+                   const char *name,
+                   const char *city,
+                   gint64      staff)
+{
+  g_autoptr(KzRecord) record = kz_record_new (KZ_KIND_ORGANISATION);
+  g_autoptr(GError) error = NULL;
+
+  kz_record_set_string (record, "name", name);
+  if (city != NULL)
+    kz_record_set_string (record, "city", city);
+  if (staff >= 0)
+    kz_record_set_int (record, "staff", staff);
+  g_assert_true (kz_store_save (store, record, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (kz_record_get_uuid (record));
+}
+
+static void
+save_contact (KzStore    *store,
+              const char *name,
+              const char *organisation)
+{
+  g_autoptr(KzRecord) record = kz_record_new (KZ_KIND_CONTACT);
+  g_autoptr(GError) error = NULL;
+
+  kz_record_set_string (record, "name", name);
+  kz_record_set_string (record, "role", "management");
+  kz_record_set_string (record, "organisation_id", organisation);
+  g_assert_true (kz_store_save (store, record, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gone = NULL;
+
+  f->dir = g_dir_make_tmp ("kz-record-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "portfolio.db", NULL);
+  f->store = kz_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  f->celle = save_organisation (f->store, "Caritas Celle", "Celle", 40);
+  g_free (save_organisation (f->store, "awo Braunschweig", "Braunschweig", -1));
+  f->nord = save_organisation (f->store, "Diakonie Nord", "Hannover", 120);
+  g_free (save_organisation (f->store, "Bürgerhilfe", NULL, 7));
+  gone = save_organisation (f->store, "Aufgelöster Verein", "Celle", 3);
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_ORGANISATION, gone, &error));
+  g_assert_no_error (error);
+
+  save_contact (f->store, "Zoe Celle", f->celle);
+  save_contact (f->store, "Anna Nord", f->nord);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        remove_tree (p);
+      else
+        g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->celle);
+  g_free (f->nord);
+}
+
+/* The names of the rows, joined by "|". */
+static char *
+dup_names (GListModel *model,
+           const char *field)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KzRecord) record = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", i ? "|" : "", kz_record_get_string (record, field));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+refresh (KzRecordList *list)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kz_record_list_refresh (list, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autofree char *up = NULL;
+  g_autofree char *down = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == KZ_TYPE_RECORD);
+
+  /* By title, ignoring case; the deleted organisation is left out. */
+  refresh (list);
+  up = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (up, ==, "awo Braunschweig|Bürgerhilfe|Caritas Celle|Diakonie Nord");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 4));
+
+  kz_record_list_set_sort (list, NULL, TRUE);
+  refresh (list);
+  down = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (down, ==, "Diakonie Nord|Caritas Celle|Bürgerhilfe|awo Braunschweig");
+}
+
+static void
+test_sort_fields (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autoptr(KzRecordList) contacts = kz_record_list_new (f->store, KZ_KIND_CONTACT);
+  g_autofree char *up = NULL;
+  g_autofree char *down = NULL;
+  g_autofree char *by_city = NULL;
+  g_autofree char *by_org = NULL;
+  g_autofree char *by_org_down = NULL;
+
+  /* Numbers sort as numbers, empty values last both ways. */
+  kz_record_list_set_sort (list, "staff", FALSE);
+  refresh (list);
+  up = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (up, ==, "Bürgerhilfe|Caritas Celle|Diakonie Nord|awo Braunschweig");
+  kz_record_list_set_sort (list, "staff", TRUE);
+  refresh (list);
+  down = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (down, ==, "Diakonie Nord|Caritas Celle|Bürgerhilfe|awo Braunschweig");
+  g_assert_cmpstr (kz_record_list_get_sort_field (list), ==, "staff");
+  g_assert_true (kz_record_list_get_descending (list));
+
+  kz_record_list_set_sort (list, "city", FALSE);
+  refresh (list);
+  by_city = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (by_city, ==, "awo Braunschweig|Caritas Celle|Diakonie Nord|Bürgerhilfe");
+
+  /* A reference sorts by the name of the record it points to. */
+  kz_record_list_set_sort (contacts, "organisation_id", FALSE);
+  refresh (contacts);
+  by_org = dup_names (G_LIST_MODEL (contacts), "name");
+  g_assert_cmpstr (by_org, ==, "Zoe Celle|Anna Nord");
+  kz_record_list_set_sort (contacts, "organisation_id", TRUE);
+  refresh (contacts);
+  by_org_down = dup_names (G_LIST_MODEL (contacts), "name");
+  g_assert_cmpstr (by_org_down, ==, "Anna Nord|Zoe Celle");
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autofree char *celle = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *accents = NULL;
+
+  /* Word starts in any searchable field, only of this kind: the
+   * contact "Zoe Celle" and the deleted organisation stay out. */
+  kz_record_list_set_search (list, "cel");
+  refresh (list);
+  celle = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (celle, ==, "Caritas Celle");
+
+  kz_record_list_set_search (list, "diak hannover");
+  refresh (list);
+  two = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (two, ==, "Diakonie Nord");
+
+  kz_record_list_set_search (list, "burger");
+  refresh (list);
+  accents = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (accents, ==, "Bürgerhilfe");
+
+  kz_record_list_set_search (list, "\"*^ verein-gibt-es-nicht");
+  refresh (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* Blank means every record. */
+  kz_record_list_set_search (list, "  ");
+  g_assert_null (kz_record_list_get_search (list));
+  refresh (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+}
+
+static void
+test_cache (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autoptr(KzRecord) first = NULL;
+  g_autoptr(KzRecord) again = NULL;
+  g_autoptr(KzRecord) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  refresh (list);
+  g_assert_cmpuint (kz_record_list_get_n_cached (list), ==, 0);
+
+  /* Records are read only when asked for, and kept while recent. */
+  kz_record_list_set_cache_size (list, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpuint (kz_record_list_get_n_cached (list), ==, 1);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (first == again);
+  g_clear_object (&again);
+
+  for (guint i = 1; i < 4; i++)
+    {
+      g_autoptr(KzRecord) other = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_nonnull (other);
+    }
+  g_assert_cmpuint (kz_record_list_get_n_cached (list), ==, 2);
+
+  /* The first one fell out of the cache: it is read afresh, with an
+   * edit made since. */
+  kz_record_set_string (first, "city", "Lüneburg");
+  g_assert_true (kz_store_save (f->store, first, &error));
+  g_assert_no_error (error);
+  reread = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (reread != first);
+  g_assert_cmpstr (kz_record_get_uuid (reread), ==, kz_record_get_uuid (first));
+  g_assert_cmpstr (kz_record_get_string (reread, "city"), ==, "Lüneburg");
+
+  /* A refresh empties the cache. */
+  refresh (list);
+  g_assert_cmpuint (kz_record_list_get_n_cached (list), ==, 0);
+}
+
+typedef struct
+{
+  guint changes;
+  guint removed;
+  guint added;
+  guint pending;
+} Counter;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Counter    *counter)
+{
+  g_assert_cmpuint (position, ==, 0);
+  counter->changes++;
+  counter->removed = removed;
+  counter->added = added;
+}
+
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Counter *counter = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kz_record_list_refresh_finish (KZ_RECORD_LIST (object), result, &error));
+  g_assert_no_error (error);
+  counter->pending--;
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autofree char *names = NULL;
+  g_autofree char *after = NULL;
+  Counter counter = { 0 };
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &counter);
+
+  /* Two refreshes in a row: only the later one's rows are shown. */
+  kz_record_list_set_sort (list, NULL, FALSE);
+  kz_record_list_refresh_async (list, NULL, refreshed_cb, &counter);
+  kz_record_list_set_sort (list, NULL, TRUE);
+  kz_record_list_refresh_async (list, NULL, refreshed_cb, &counter);
+  counter.pending = 2;
+  while (counter.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (counter.changes, ==, 1);
+  g_assert_cmpuint (counter.removed, ==, 0);
+  g_assert_cmpuint (counter.added, ==, 4);
+  names = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (names, ==, "Diakonie Nord|Caritas Celle|Bürgerhilfe|awo Braunschweig");
+
+  /* A new record shows after the next refresh, in one change. */
+  g_free (save_organisation (f->store, "Caritas Aurich", "Aurich", 12));
+  kz_record_list_refresh_async (list, NULL, refreshed_cb, &counter);
+  counter.pending = 1;
+  while (counter.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (counter.changes, ==, 2);
+  g_assert_cmpuint (counter.removed, ==, 4);
+  g_assert_cmpuint (counter.added, ==, 5);
+  after = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (after, ==, "Diakonie Nord|Caritas Celle|Caritas Aurich|Bürgerhilfe|awo Braunschweig");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/record-list/order", test_order);
+  ADD ("/record-list/sort-fields", test_sort_fields);
+  ADD ("/record-list/search", test_search);
+  ADD ("/record-list/cache", test_cache);
+  ADD ("/record-list/async", test_async);
+#undef ADD
+
+  return g_test_run ();
+}

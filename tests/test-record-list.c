@@ -221,6 +221,7 @@ test_search (Fixture       *f,
   g_autofree char *celle = NULL;
   g_autofree char *two = NULL;
   g_autofree char *accents = NULL;
+  g_autofree char *by_staff = NULL;
 
   /* Word starts in any searchable field, only of this kind: the
    * contact "Zoe Celle" and the deleted organisation stay out. */
@@ -242,6 +243,13 @@ test_search (Fixture       *f,
   kz_record_list_set_search (list, "\"*^ verein-gibt-es-nicht");
   refresh (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* The search keeps the order of the sort column. */
+  kz_record_list_set_sort (list, "staff", TRUE);
+  kz_record_list_set_search (list, "b");
+  refresh (list);
+  by_staff = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (by_staff, ==, "Bürgerhilfe|awo Braunschweig");
 
   /* Blank means every record. */
   kz_record_list_set_search (list, "  ");
@@ -354,8 +362,10 @@ test_async (Fixture       *f,
   names = dup_names (G_LIST_MODEL (list), "name");
   g_assert_cmpstr (names, ==, "Diakonie Nord|Caritas Celle|Bürgerhilfe|awo Braunschweig");
 
-  /* A new record shows after the next refresh, in one change. */
+  /* A new record shows once the list is told and refreshed, in one
+   * change. */
   g_free (save_organisation (f->store, "Caritas Aurich", "Aurich", 12));
+  kz_record_list_invalidate (list);
   kz_record_list_refresh_async (list, NULL, refreshed_cb, &counter);
   counter.pending = 1;
   while (counter.pending > 0)

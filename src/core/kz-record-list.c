@@ -45,9 +45,11 @@ struct _KzRecordList
   GQueue      lru;           /* most recently used first */
   guint       cache_size;
   guint       generation;    /* of the latest refresh started */
+  struct _Base *base;        /* the rows of the sort without a search */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void base_unref            (struct _Base        *base);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KzRecordList, kz_record_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -168,6 +170,7 @@ kz_record_list_finalize (GObject *object)
   KzRecordList *self = (KzRecordList *)object;
 
   cache_clear (self);
+  g_clear_pointer (&self->base, base_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->search, g_free);
@@ -252,6 +255,8 @@ kz_record_list_set_sort (KzRecordList *self,
   g_return_if_fail (KZ_IS_RECORD_LIST (self));
   g_return_if_fail (field == NULL || kz_kind_get_field (self->kind, field) != NULL);
 
+  if (g_strcmp0 (field, self->sort_field) != 0 || !!descending != self->descending)
+    g_clear_pointer (&self->base, base_unref);
   g_free (self->sort_field);
   self->sort_field = g_strdup (field);
   self->descending = !!descending;
@@ -292,38 +297,35 @@ kz_record_list_get_n_cached (KzRecordList *self)
   return self->lru.length;
 }
 
-/* Takes over @rowids as the rows; records read before may have changed
- * since, so the cache starts again. */
+/* The rows of the current sort without a search, with their uuids:
+ * a search then only picks rows out of it, in its order, instead of
+ * sorting again.  Never changed once built, so workers may share it. */
+typedef struct _Base
+{
+  gatomicrefcount  ref_count;
+  GArray          *rowids;
+  GPtrArray       *uuids;
+} Base;
+
+static Base *
+base_ref (Base *base)
+{
+  g_atomic_ref_count_inc (&base->ref_count);
+  return base;
+}
+
 static void
-install_rowids (KzRecordList *self,
-                GArray       *rowids)
+base_unref (struct _Base *base)
 {
-  guint removed = self->rowids->len;
+  if (base == NULL || !g_atomic_ref_count_dec (&base->ref_count))
+    return;
 
-  cache_clear (self);
-  g_array_unref (self->rowids);
-  self->rowids = rowids;
-  if (removed > 0 || rowids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rowids->len);
+  g_array_unref (base->rowids);
+  g_ptr_array_unref (base->uuids);
+  g_free (base);
 }
 
-gboolean
-kz_record_list_refresh (KzRecordList  *self,
-                        GError       **error)
-{
-  GArray *rowids;
-
-  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
-
-  self->generation++;
-  rowids = kz_store_list_rowids (self->store, self->kind, self->search,
-                                 self->sort_field, self->descending, error);
-  if (rowids == NULL)
-    return FALSE;
-
-  install_rowids (self, rowids);
-  return TRUE;
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Base, base_unref)
 
 typedef struct
 {
@@ -333,7 +335,14 @@ typedef struct
   char     *sort_field;
   gboolean  descending;
   guint     generation;
+  Base     *base;       /* of an earlier query with the same sort, or NULL */
 } Query;
+
+typedef struct
+{
+  Base   *base;
+  GArray *rowids;
+} Result;
 
 static void
 query_free (gpointer data)
@@ -341,9 +350,124 @@ query_free (gpointer data)
   Query *query = data;
 
   g_clear_object (&query->store);
+  g_clear_pointer (&query->base, base_unref);
   g_free (query->search);
   g_free (query->sort_field);
   g_free (query);
+}
+
+static void
+result_free (gpointer data)
+{
+  Result *result = data;
+
+  g_clear_pointer (&result->base, base_unref);
+  g_clear_pointer (&result->rowids, g_array_unref);
+  g_free (result);
+}
+
+static Query *
+query_new (KzRecordList *self)
+{
+  Query *query = g_new0 (Query, 1);
+
+  query->store = g_object_ref (self->store);
+  query->kind = self->kind;
+  query->search = g_strdup (self->search);
+  query->sort_field = g_strdup (self->sort_field);
+  query->descending = self->descending;
+  query->generation = ++self->generation;
+  query->base = self->base ? base_ref (self->base) : NULL;
+
+  return query;
+}
+
+/* May run in a worker thread: touches only @query and the store. */
+static Result *
+query_run (Query   *query,
+           GError **error)
+{
+  g_autoptr(GHashTable) matches = NULL;
+  g_autoptr(Base) base = query->base ? base_ref (query->base) : NULL;
+  Result *result;
+
+  if (base == NULL)
+    {
+      GPtrArray *uuids = NULL;
+      GArray *rowids = kz_store_list_rowids (query->store, query->kind, NULL, query->sort_field,
+                                             query->descending, &uuids, error);
+
+      if (rowids == NULL)
+        return NULL;
+      base = g_new0 (Base, 1);
+      g_atomic_ref_count_init (&base->ref_count);
+      base->rowids = rowids;
+      base->uuids = uuids;
+    }
+
+  if (query->search != NULL &&
+      !(matches = kz_store_search_uuids (query->store, query->kind, query->search, error)))
+    return NULL;
+
+  result = g_new0 (Result, 1);
+  if (matches == NULL)
+    result->rowids = g_array_ref (base->rowids);
+  else
+    {
+      result->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < base->rowids->len; i++)
+        if (g_hash_table_contains (matches, g_ptr_array_index (base->uuids, i)))
+          g_array_append_val (result->rowids, g_array_index (base->rowids, gint64, i));
+    }
+  result->base = g_steal_pointer (&base);
+
+  return result;
+}
+
+/* Takes over the rows of @result; records read before may have changed
+ * since, so the cache starts again. */
+static void
+install_result (KzRecordList *self,
+                Result       *result)
+{
+  guint removed = self->rowids->len;
+
+  cache_clear (self);
+  g_array_unref (self->rowids);
+  self->rowids = g_steal_pointer (&result->rowids);
+  g_clear_pointer (&self->base, base_unref);
+  self->base = g_steal_pointer (&result->base);
+  if (removed > 0 || self->rowids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rowids->len);
+}
+
+void
+kz_record_list_invalidate (KzRecordList *self)
+{
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+
+  g_clear_pointer (&self->base, base_unref);
+  cache_clear (self);
+}
+
+gboolean
+kz_record_list_refresh (KzRecordList  *self,
+                        GError       **error)
+{
+  Query *query;
+  Result *result;
+
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
+
+  query = query_new (self);
+  result = query_run (query, error);
+  query_free (query);
+  if (result == NULL)
+    return FALSE;
+
+  install_result (self, result);
+  result_free (result);
+  return TRUE;
 }
 
 static void
@@ -352,19 +476,16 @@ refresh_worker (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  Query *query = task_data;
   GError *error = NULL;
-  GArray *rowids;
+  Result *result;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  rowids = kz_store_list_rowids (query->store, query->kind, query->search,
-                                 query->sort_field, query->descending, &error);
-  if (rowids == NULL)
+  if (!(result = query_run (task_data, &error)))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, rowids, (GDestroyNotify)g_array_unref);
+    g_task_return_pointer (task, result, result_free);
 }
 
 void
@@ -374,22 +495,13 @@ kz_record_list_refresh_async (KzRecordList        *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Query *query;
 
   g_return_if_fail (KZ_IS_RECORD_LIST (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  query = g_new0 (Query, 1);
-  query->store = g_object_ref (self->store);
-  query->kind = self->kind;
-  query->search = g_strdup (self->search);
-  query->sort_field = g_strdup (self->sort_field);
-  query->descending = self->descending;
-  query->generation = ++self->generation;
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kz_record_list_refresh_async);
-  g_task_set_task_data (task, query, query_free);
+  g_task_set_task_data (task, query_new (self), query_free);
   g_task_run_in_thread (task, refresh_worker);
 }
 
@@ -401,19 +513,18 @@ kz_record_list_refresh_finish (KzRecordList  *self,
                                GError       **error)
 {
   Query *query;
-  GArray *rowids;
+  Result *rows;
 
   g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   query = g_task_get_task_data (G_TASK (result));
-  if (!(rowids = g_task_propagate_pointer (G_TASK (result), error)))
+  if (!(rows = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
 
   if (query->generation == self->generation)
-    install_rowids (self, rowids);
-  else
-    g_array_unref (rowids);
+    install_result (self, rows);
+  result_free (rows);
 
   return TRUE;
 }

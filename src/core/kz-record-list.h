@@ -61,6 +61,11 @@ void          kz_record_list_set_cache_size (KzRecordList        *self,
 /* How many records are read and kept right now. */
 guint         kz_record_list_get_n_cached   (KzRecordList        *self);
 
+/* Forgets what was read, after the records of the kind changed: the
+ * next refresh sorts anew.  A refresh after only a new search reuses
+ * the sorted rows and only picks the matching ones. */
+void          kz_record_list_invalidate     (KzRecordList        *self);
+
 /* Runs the query on this thread. */
 gboolean      kz_record_list_refresh        (KzRecordList        *self,
                                              GError             **error);

@@ -57,6 +57,7 @@ sort_key (const KzField *field,
 
 static char *
 build_sql (KzKind      kind,
+           gboolean    with_uuids,
            gboolean    search,
            const char *sort_field,
            gboolean    descending)
@@ -67,7 +68,7 @@ build_sql (KzKind      kind,
   g_autoptr(GString) joins = g_string_new (NULL);
   g_autofree char *key = sort_key (field, joins);
   const char *dir = descending ? " DESC" : "";
-  GString *sql = g_string_new ("SELECT r.rowid FROM ");
+  GString *sql = g_string_new (with_uuids ? "SELECT r.rowid, r.uuid FROM " : "SELECT r.rowid FROM ");
 
   g_string_append_printf (sql, "%s AS r%s WHERE r.deleted = 0", info->table, joins->str);
   if (search)
@@ -90,8 +91,10 @@ kz_store_list_rowids (KzStore     *self,
                       const char  *search,
                       const char  *sort_field,
                       gboolean     descending,
+                      GPtrArray  **uuids,
                       GError     **error)
 {
+  g_autoptr(GPtrArray) uuid_list = NULL;
   g_autoptr(GArray) rowids = NULL;
   g_autofree char *query = NULL;
   g_autofree char *sql = NULL;
@@ -104,8 +107,10 @@ kz_store_list_rowids (KzStore     *self,
 
   if (search != NULL && g_utf8_validate (search, -1, NULL))
     query = _kz_store_build_search_query (search);
-  sql = build_sql (kind, query != NULL, sort_field, descending);
+  sql = build_sql (kind, uuids != NULL, query != NULL, sort_field, descending);
   rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (uuids != NULL)
+    uuid_list = g_ptr_array_new_with_free_func (g_free);
 
   _kz_store_lock (self);
   if (!(stmt = _kz_store_prepare (self, sql, error)))
@@ -123,6 +128,8 @@ kz_store_list_rowids (KzStore     *self,
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (rowids, rowid);
+      if (uuid_list != NULL)
+        g_ptr_array_add (uuid_list, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -132,7 +139,51 @@ kz_store_list_rowids (KzStore     *self,
   sqlite3_reset (stmt);
   _kz_store_unlock (self);
 
+  if (rowids != NULL && uuids != NULL)
+    *uuids = g_steal_pointer (&uuid_list);
   return g_steal_pointer (&rowids);
+}
+
+GHashTable *
+kz_store_search_uuids (KzStore     *self,
+                       KzKind       kind,
+                       const char  *search,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) uuids = NULL;
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KZ_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < KZ_N_KINDS, NULL);
+  g_return_val_if_fail (search != NULL, NULL);
+
+  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_utf8_validate (search, -1, NULL) || !(query = _kz_store_build_search_query (search)))
+    return g_steal_pointer (&uuids);
+
+  _kz_store_lock (self);
+  if (!(stmt = _kz_store_prepare (self, "SELECT d.uuid FROM search JOIN search_docs AS d "
+                                        "ON d.id = search.rowid WHERE search MATCH ?1 AND d.kind = ?2",
+                                  error)))
+    {
+      _kz_store_unlock (self);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kz_kind_get_info (kind)->name, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (uuids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _kz_store_set_error (self, error);
+      g_clear_pointer (&uuids, g_hash_table_unref);
+    }
+  sqlite3_reset (stmt);
+  _kz_store_unlock (self);
+
+  return g_steal_pointer (&uuids);
 }
 
 KzRecord *

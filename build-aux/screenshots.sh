@@ -60,9 +60,9 @@ shot() {
 }
 key() { xdotool windowactivate --sync "$win" 2>/dev/null || true; xdotool key --clearmodifiers "$@"; }
 
-pages=(overview projects organisations firms partnerships trainings funding visits)
+pages=(overview projects organisations firms partnerships trainings funding visits field due)
 for i in "${!pages[@]}"; do
-  key "alt+$((i + 1))"
+  key "alt+$(((i + 1) % 10))"
   shot "${pages[$i]}"
 done
 

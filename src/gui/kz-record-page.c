@@ -47,6 +47,7 @@ struct _KzRecordPage
   GtkBox              *sections_box;
   AdwBin              *history_bin;
   GtkButton           *delete_button;
+  GtkButton           *visit_button;
 };
 
 G_DEFINE_FINAL_TYPE (KzRecordPage, kz_record_page, ADW_TYPE_BIN)
@@ -94,6 +95,10 @@ update_sections (KzRecordPage *self)
     gtk_box_remove (self->sections_box, child);
 
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !self->is_new);
+  /* An organisation's page leads to visit mode. */
+  gtk_widget_set_visible (GTK_WIDGET (self->visit_button),
+                          !self->is_new && self->kind == KZ_KIND_ORGANISATION);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->visit_button), "s", self->uuid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "record.delete", !self->is_new);
   if (self->is_new)
     {
@@ -334,6 +339,7 @@ kz_record_page_class_init (KzRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzRecordPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, KzRecordPage, history_bin);
   gtk_widget_class_bind_template_child (widget_class, KzRecordPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KzRecordPage, visit_button);
 
   gtk_widget_class_install_action (widget_class, "record.delete", NULL, delete_action);
 }

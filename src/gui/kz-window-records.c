@@ -26,6 +26,7 @@
 
 #include "kz-record-page.h"
 #include "kz-record-sections.h"
+#include "kz-trip-page.h"
 #include "kz-window-private.h"
 
 /* Records */
@@ -253,9 +254,28 @@ _kz_window_records_update_menu (KzWindow *self,
   g_menu_append (section, _("Remove _Expired Contacts…"), "win.remove-expired-contacts");
 }
 
+/* From an organisation's page to visit mode on "In the Field"; the
+ * organisation joins the trip. */
+static void
+start_visit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KzWindow *self = KZ_WINDOW (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  GtkWidget *trip;
+
+  if (!kz_window_show_page (self, "field"))
+    return;
+  trip = gtk_stack_get_child_by_name (self->page_stack, "field");
+  g_return_if_fail (KZ_IS_TRIP_PAGE (trip));
+  kz_trip_page_start_visit (KZ_TRIP_PAGE (trip), uuid);
+}
+
 void
 _kz_window_records_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.start-visit", "s", start_visit_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(is)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.new-child", "(iss)", new_child_action);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(is)", delete_record_action);

@@ -145,10 +145,11 @@ def main(app_path):
         proc, app = None, None
         # The shared virtual display now and then refuses a new client
         # for a moment; a window that never comes is tried again.
-        for attempt in range(3):
+        for attempt in range(2):
             proc = subprocess.Popen([app_path, "--database", db], env=env)
             print(f"# app started as process {proc.pid} on display {env.get('DISPLAY')}", flush=True)
-            app = wait_for(lambda: proc.poll() is not None or find_app(proc.pid))
+            # Generous: under AddressSanitizer the app takes a while.
+            app = wait_for(lambda: proc.poll() is not None or find_app(proc.pid), timeout=90)
             if app is not None and app is not True:
                 break
             print(f"# attempt {attempt + 1}: the app did not appear (exit status {proc.poll()})", flush=True)

@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include "kz-gui-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "kz-kind-labels.h"
@@ -41,13 +43,6 @@ typedef struct
   KzContext *context;
   KzWindow  *window;
 } Fixture;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -68,7 +63,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = kz_window_new (app, fixture->context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  drain ();
+  kz_test_drain ();
 }
 
 static void
@@ -78,7 +73,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "portfolio.db", NULL);
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  kz_test_drain ();
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->settings);
@@ -101,27 +96,6 @@ assert_topic (const char *uri,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
-static GtkWidget *
-find_by_action (GtkWidget  *widget,
-                const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_page_topics (Fixture       *fixture,
                   gconstpointer  data)
@@ -140,7 +114,7 @@ test_page_topics (Fixture       *fixture,
     { "trash", "undo-trash" },
     { "conflicts", "conflicts" },
   };
-  GtkWidget *button = find_by_action (GTK_WIDGET (fixture->window), "win.page-help");
+  GtkWidget *button = kz_test_find_by_action (GTK_WIDGET (fixture->window), "win.page-help");
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
@@ -152,7 +126,7 @@ test_page_topics (Fixture       *fixture,
       g_autofree char *uri = NULL;
 
       g_assert_true (kz_window_show_page (fixture->window, expected[i].page));
-      drain ();
+      kz_test_drain ();
       g_assert_cmpstr (kz_window_get_page_name (fixture->window), ==, expected[i].page);
       uri = kz_window_get_help_uri (fixture->window);
       assert_topic (uri, expected[i].topic);
@@ -167,7 +141,7 @@ test_record_topics (Fixture       *fixture,
   gboolean seen[G_N_ELEMENTS (topics)] = { FALSE, };
 
   g_assert_true (kz_window_show_page (fixture->window, "overview"));
-  drain ();
+  kz_test_drain ();
 
   /* Every kind has a topic of its own area, whatever page is behind. */
   for (KzKind kind = 0; kind < KZ_N_KINDS; kind++)
@@ -177,7 +151,7 @@ test_record_topics (Fixture       *fixture,
       const char *topic;
 
       g_assert_nonnull (page);
-      drain ();
+      kz_test_drain ();
       uri = kz_window_get_help_uri (fixture->window);
       g_assert_true (g_str_has_prefix (uri, "help:kompetenz/"));
       topic = uri + strlen ("help:kompetenz/");
@@ -185,7 +159,7 @@ test_record_topics (Fixture       *fixture,
       for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
         seen[i] |= g_str_equal (topics[i], topic);
       kz_window_close_record (fixture->window, kz_record_page_get_uuid (KZ_RECORD_PAGE (page)));
-      drain ();
+      kz_test_drain ();
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
@@ -195,7 +169,7 @@ test_record_topics (Fixture       *fixture,
     GtkWidget *page = kz_window_show_record (fixture->window, KZ_KIND_TRAINING, NULL);
     g_autofree char *uri = NULL;
 
-    drain ();
+    kz_test_drain ();
     uri = kz_window_get_help_uri (fixture->window);
     assert_topic (uri, "trainings");
     g_assert_cmpstr (kz_record_page_get_title (KZ_RECORD_PAGE (page)), ==, "New Training");

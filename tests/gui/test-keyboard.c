@@ -24,6 +24,8 @@
 
 #include "config.h"
 
+#include "kz-gui-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "kz-demo.h"
@@ -31,13 +33,6 @@
 #include "kz-window.h"
 
 static AdwApplication *app;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Lets the pages load their rows in the background. */
 static void
@@ -47,7 +42,7 @@ settle (void)
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  drain ();
+  kz_test_drain ();
 }
 
 /* A control the user acts on, which Tab has to reach. */
@@ -101,33 +96,12 @@ describe (GtkWidget *widget)
   return g_string_free (text, FALSE);
 }
 
-static GtkWidget *
-find_by_action (GtkWidget  *widget,
-                const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The content pane: header bar and page, the leaflet's second child.
  * (Tab in the sidebar selects pages, so the round stays in here.) */
 static GtkWidget *
 find_content_pane (KzWindow *window)
 {
-  GtkWidget *pane = find_by_action (GTK_WIDGET (window), "win.page-help");
+  GtkWidget *pane = kz_test_find_by_action (GTK_WIDGET (window), "win.page-help");
 
   g_assert_nonnull (pane);
   while (!ADW_IS_LEAFLET (gtk_widget_get_parent (pane)))
@@ -162,7 +136,7 @@ tab_round (KzWindow  *window,
         g_hash_table_add (reached, w);
 
       gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
-      drain ();
+      kz_test_drain ();
     }
 
   g_assert_not_reached ();
@@ -260,7 +234,7 @@ test_tab_reaches_every_control (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  kz_test_drain ();
   g_clear_object (&context);
   g_clear_object (&store);
   g_unlink (path);

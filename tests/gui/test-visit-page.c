@@ -25,9 +25,12 @@
 
 #include "config.h"
 
+#include "kz-gui-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "kz-due-page.h"
+#include "kz-record-page.h"
 #include "kz-maturity.h"
 #include "kz-trip-dialog.h"
 #include "kz-trip-page.h"
@@ -45,13 +48,6 @@ typedef struct
   KzWindow  *window;
   KzRecord  *org;
 } Fixture;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 iso_in_days (int days)
@@ -104,7 +100,7 @@ fixture_set_up (Fixture       *f,
   f->window = kz_window_new (app, f->context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  drain ();
+  kz_test_drain ();
 }
 
 static void
@@ -115,7 +111,7 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  kz_test_drain ();
   g_clear_object (&f->org);
   g_clear_object (&f->context);
   g_clear_object (&f->store);
@@ -218,7 +214,7 @@ open_visit (Fixture *f)
   row = find_row (trip, "Pflegedienst Am Deich");
   g_assert_nonnull (row);
   gtk_widget_activate (row);
-  drain ();
+  kz_test_drain ();
   g_assert_nonnull (kz_trip_page_get_visit_page (KZ_TRIP_PAGE (trip)));
   return kz_trip_page_get_visit_page (KZ_TRIP_PAGE (trip));
 }
@@ -269,7 +265,7 @@ test_capture (Fixture       *f,
 
   fill_form (page, due);
   g_assert_true (gtk_widget_activate_action (page, "visit.save", NULL));
-  drain ();
+  kz_test_drain ();
 
   visits = kz_store_list_by_ref (f->store, KZ_KIND_VISIT, "organisation_id", org, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (visits), ==, 1);
@@ -294,7 +290,7 @@ test_capture (Fixture       *f,
 
   /* It is due in three days, so "Due Soon" lists it. */
   g_assert_true (kz_window_show_page (f->window, "due"));
-  drain ();
+  kz_test_drain ();
   due_page = find_type (GTK_WIDGET (f->window), KZ_TYPE_DUE_PAGE);
   /* Collected on a worker thread. */
   while (find_row (due_page, "Angebot Dienstplansoftware einholen") == NULL)
@@ -316,7 +312,7 @@ test_invalid (Fixture       *f,
 
   fill_form (page, "31.02.2026");
   g_assert_true (gtk_widget_activate_action (page, "visit.save", NULL));
-  drain ();
+  kz_test_drain ();
 
   error_label = find_named (page, "visit-error");
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -330,7 +326,7 @@ test_invalid (Fixture       *f,
   /* Fixed, it saves. */
   set_text (page, "task-due-0", "2026-12-31");
   g_assert_true (gtk_widget_activate_action (page, "visit.save", NULL));
-  drain ();
+  kz_test_drain ();
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_cmpuint (count (f->store, KZ_KIND_VISIT, "organisation_id", kz_record_get_uuid (f->org)), ==, 1);
 }
@@ -348,7 +344,7 @@ test_checkpoint (Fixture       *f,
   button = find_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  drain ();
+  kz_test_drain ();
   g_assert_cmpuint (count (f->store, KZ_KIND_PROJECT, "lead_organisation_id", kz_record_get_uuid (f->org)), ==, 1);
 }
 
@@ -373,7 +369,7 @@ test_prepare_trip (Fixture       *f,
   g_auto(GStrv) chosen = NULL;
 
   g_assert_true (gtk_widget_activate_action (trip, "trip.prepare", NULL));
-  drain ();
+  kz_test_drain ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
 
@@ -388,7 +384,7 @@ test_prepare_trip (Fixture       *f,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (dialog, "prepare-trip"))), ==,
                    "_Prepare 2 Organisations");
   g_signal_emit_by_name (find_named (dialog, "prepare-trip"), "clicked");
-  drain ();
+  kz_test_drain ();
 
   chosen = g_settings_get_strv (f->settings, "trip-organisations");
   g_assert_cmpuint (g_strv_length (chosen), ==, 2);
@@ -398,8 +394,50 @@ test_prepare_trip (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (trip, "trip-status"))), "not set up"));
 
   g_assert_true (gtk_widget_activate_action (trip, "trip.end", NULL));
-  drain ();
+  kz_test_drain ();
   g_assert_null (find_row (trip, "Caritas Kita Sonnenschein"));
+}
+
+/* An organisation's own page starts visit mode; one not yet on the trip
+ * joins it.  A firm's page has no such button. */
+static void
+test_start_from_record (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KzRecord) other = add (f->store, KZ_KIND_ORGANISATION, "name", "Jugendhilfe Elbufer",
+                                   "city", "Cuxhaven", NULL);
+  g_autoptr(KzRecord) firm = add (f->store, KZ_KIND_FIRM, "name", "Nordsoft GmbH", NULL);
+  g_auto(GStrv) trip = NULL;
+  GtkWidget *page;
+  GtkWidget *button;
+  GtkWidget *trip_page;
+  GtkWidget *visit;
+
+  page = kz_window_show_record (f->window, KZ_KIND_FIRM, kz_record_get_uuid (firm));
+  kz_test_drain ();
+  button = kz_test_find_by_action (page, "win.start-visit");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  g_assert_true (kz_window_show_page (f->window, "organisations"));
+  kz_test_drain ();
+  page = kz_window_show_record (f->window, KZ_KIND_ORGANISATION, kz_record_get_uuid (other));
+  kz_test_drain ();
+  button = kz_test_find_by_action (page, "win.start-visit");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  /* "clicked" at once: activating a button waits for its press effect. */
+  g_signal_emit_by_name (button, "clicked");
+  kz_test_drain ();
+
+  g_assert_cmpstr (kz_window_get_page_name (f->window), ==, "field");
+  trip_page = find_type (GTK_WIDGET (f->window), KZ_TYPE_TRIP_PAGE);
+  visit = kz_trip_page_get_visit_page (KZ_TRIP_PAGE (trip_page));
+  g_assert_nonnull (visit);
+  g_assert_nonnull (strstr (kz_visit_page_get_title (KZ_VISIT_PAGE (visit)), "Jugendhilfe Elbufer"));
+  trip = g_settings_get_strv (f->settings, "trip-organisations");
+  g_assert_true (g_strv_contains ((const char * const *)trip, kz_record_get_uuid (other)));
+  g_assert_true (g_strv_contains ((const char * const *)trip, kz_record_get_uuid (f->org)));
 }
 
 int
@@ -417,6 +455,7 @@ main (int   argc,
   g_test_add ("/visit-page/invalid", Fixture, NULL, fixture_set_up, test_invalid, fixture_tear_down);
   g_test_add ("/visit-page/prepare-trip", Fixture, NULL, fixture_set_up, test_prepare_trip, fixture_tear_down);
   g_test_add ("/visit-page/checkpoint", Fixture, NULL, fixture_set_up, test_checkpoint, fixture_tear_down);
+  g_test_add ("/visit-page/start-from-record", Fixture, NULL, fixture_set_up, test_start_from_record, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "kz-record-list.h"
+#include "kz-record-query.h"
 
 typedef struct
 {
@@ -37,19 +38,23 @@ struct _KzRecordList
   KzStore    *store;
   KzKind      kind;
   char       *search;
+  GStrv       search_refs;
+  char       *condition;
   char       *sort_field;
+  struct _SortFunc *sort_func;
   gboolean    descending;
+  guint       total;
 
   GArray     *rowids;        /* gint64, the rows in order */
   GHashTable *cache;         /* rowid → GList link in lru, of CacheEntry */
   GQueue      lru;           /* most recently used first */
   guint       cache_size;
   guint       generation;    /* of the latest refresh started */
-  struct _Base *base;        /* the rows of the sort without a search */
+  GArray     *base;          /* the rows of filter and sort without a search */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
-static void base_unref            (struct _Base        *base);
+static void sort_func_unref       (struct _SortFunc    *func);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KzRecordList, kz_record_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -170,7 +175,10 @@ kz_record_list_finalize (GObject *object)
   KzRecordList *self = (KzRecordList *)object;
 
   cache_clear (self);
-  g_clear_pointer (&self->base, base_unref);
+  g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->sort_func, sort_func_unref);
+  g_clear_pointer (&self->search_refs, g_strfreev);
+  g_clear_pointer (&self->condition, g_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->search, g_free);
@@ -248,6 +256,74 @@ kz_record_list_get_search (KzRecordList *self)
 }
 
 void
+kz_record_list_set_search_refs (KzRecordList       *self,
+                                const char * const *fields)
+{
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    {
+      const KzField *field = kz_kind_get_field (self->kind, fields[i]);
+
+      g_return_if_fail (field != NULL && field->type == KZ_FIELD_REF);
+    }
+
+  g_strfreev (self->search_refs);
+  self->search_refs = g_strdupv ((char **)fields);
+}
+
+void
+kz_record_list_set_condition (KzRecordList *self,
+                              const char   *condition)
+{
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+
+  if (condition != NULL && *condition == '\0')
+    condition = NULL;
+  if (g_strcmp0 (condition, self->condition) == 0)
+    return;
+
+  g_clear_pointer (&self->base, g_array_unref);
+  g_free (self->condition);
+  self->condition = g_strdup (condition);
+}
+
+const char *
+kz_record_list_get_condition (KzRecordList *self)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), NULL);
+
+  return self->condition;
+}
+
+/* A key function shared with the workers that sort by it. */
+typedef struct _SortFunc
+{
+  gatomicrefcount  ref_count;
+  KzRecordKeyFunc  func;
+  gpointer         data;
+  GDestroyNotify   destroy;
+} SortFunc;
+
+static SortFunc *
+sort_func_ref (SortFunc *func)
+{
+  g_atomic_ref_count_inc (&func->ref_count);
+  return func;
+}
+
+static void
+sort_func_unref (struct _SortFunc *func)
+{
+  if (func == NULL || !g_atomic_ref_count_dec (&func->ref_count))
+    return;
+
+  if (func->destroy != NULL)
+    func->destroy (func->data);
+  g_free (func);
+}
+
+void
 kz_record_list_set_sort (KzRecordList *self,
                          const char   *field,
                          gboolean      descending)
@@ -255,10 +331,37 @@ kz_record_list_set_sort (KzRecordList *self,
   g_return_if_fail (KZ_IS_RECORD_LIST (self));
   g_return_if_fail (field == NULL || kz_kind_get_field (self->kind, field) != NULL);
 
-  if (g_strcmp0 (field, self->sort_field) != 0 || !!descending != self->descending)
-    g_clear_pointer (&self->base, base_unref);
+  if (self->sort_func != NULL || g_strcmp0 (field, self->sort_field) != 0 ||
+      !!descending != self->descending)
+    g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->sort_func, sort_func_unref);
   g_free (self->sort_field);
   self->sort_field = g_strdup (field);
+  self->descending = !!descending;
+}
+
+void
+kz_record_list_set_sort_func (KzRecordList    *self,
+                              KzRecordKeyFunc  func,
+                              gpointer         data,
+                              GDestroyNotify   destroy,
+                              gboolean         descending)
+{
+  SortFunc *sort;
+
+  g_return_if_fail (KZ_IS_RECORD_LIST (self));
+  g_return_if_fail (func != NULL);
+
+  sort = g_new0 (SortFunc, 1);
+  g_atomic_ref_count_init (&sort->ref_count);
+  sort->func = func;
+  sort->data = data;
+  sort->destroy = destroy;
+
+  g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->sort_func, sort_func_unref);
+  g_clear_pointer (&self->sort_field, g_free);
+  self->sort_func = sort;
   self->descending = !!descending;
 }
 
@@ -297,51 +400,34 @@ kz_record_list_get_n_cached (KzRecordList *self)
   return self->lru.length;
 }
 
-/* The rows of the current sort without a search, with their uuids:
- * a search then only picks rows out of it, in its order, instead of
- * sorting again.  Never changed once built, so workers may share it. */
-typedef struct _Base
+guint
+kz_record_list_get_total (KzRecordList *self)
 {
-  gatomicrefcount  ref_count;
-  GArray          *rowids;
-  GPtrArray       *uuids;
-} Base;
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), 0);
 
-static Base *
-base_ref (Base *base)
-{
-  g_atomic_ref_count_inc (&base->ref_count);
-  return base;
+  return self->total;
 }
 
-static void
-base_unref (struct _Base *base)
-{
-  if (base == NULL || !g_atomic_ref_count_dec (&base->ref_count))
-    return;
-
-  g_array_unref (base->rowids);
-  g_ptr_array_unref (base->uuids);
-  g_free (base);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Base, base_unref)
-
+/* What a refresh needs, copied so that a worker never reads the list. */
 typedef struct
 {
   KzStore  *store;
   KzKind    kind;
   char     *search;
+  GStrv     search_refs;
+  char     *condition;
   char     *sort_field;
+  SortFunc *sort_func;
   gboolean  descending;
   guint     generation;
-  Base     *base;       /* of an earlier query with the same sort, or NULL */
+  GArray   *base;       /* of an earlier query with the same filter and sort, or NULL */
 } Query;
 
 typedef struct
 {
-  Base   *base;
+  GArray *base;
   GArray *rowids;
+  guint   total;
 } Result;
 
 static void
@@ -350,8 +436,11 @@ query_free (gpointer data)
   Query *query = data;
 
   g_clear_object (&query->store);
-  g_clear_pointer (&query->base, base_unref);
+  g_clear_pointer (&query->base, g_array_unref);
+  g_clear_pointer (&query->sort_func, sort_func_unref);
+  g_strfreev (query->search_refs);
   g_free (query->search);
+  g_free (query->condition);
   g_free (query->sort_field);
   g_free (query);
 }
@@ -361,7 +450,7 @@ result_free (gpointer data)
 {
   Result *result = data;
 
-  g_clear_pointer (&result->base, base_unref);
+  g_clear_pointer (&result->base, g_array_unref);
   g_clear_pointer (&result->rowids, g_array_unref);
   g_free (result);
 }
@@ -374,12 +463,25 @@ query_new (KzRecordList *self)
   query->store = g_object_ref (self->store);
   query->kind = self->kind;
   query->search = g_strdup (self->search);
+  query->search_refs = g_strdupv (self->search_refs);
+  query->condition = g_strdup (self->condition);
   query->sort_field = g_strdup (self->sort_field);
+  query->sort_func = self->sort_func ? sort_func_ref (self->sort_func) : NULL;
   query->descending = self->descending;
   query->generation = ++self->generation;
-  query->base = self->base ? base_ref (self->base) : NULL;
+  query->base = self->base ? g_array_ref (self->base) : NULL;
 
   return query;
+}
+
+static int
+compare_rowids (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
 }
 
 /* May run in a worker thread: touches only @query and the store. */
@@ -387,37 +489,45 @@ static Result *
 query_run (Query   *query,
            GError **error)
 {
-  g_autoptr(GHashTable) matches = NULL;
-  g_autoptr(Base) base = query->base ? base_ref (query->base) : NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) base = query->base ? g_array_ref (query->base) : NULL;
+  GError *local_error = NULL;
   Result *result;
+  gint64 total;
 
-  if (base == NULL)
-    {
-      GPtrArray *uuids = NULL;
-      GArray *rowids = kz_store_list_rowids (query->store, query->kind, NULL, query->sort_field,
-                                             query->descending, &uuids, error);
-
-      if (rowids == NULL)
-        return NULL;
-      base = g_new0 (Base, 1);
-      g_atomic_ref_count_init (&base->ref_count);
-      base->rowids = rowids;
-      base->uuids = uuids;
-    }
-
-  if (query->search != NULL &&
-      !(matches = kz_store_search_uuids (query->store, query->kind, query->search, error)))
+  if ((total = _kz_record_query_count (query->store, query->kind, error)) < 0)
     return NULL;
 
+  if (base == NULL &&
+      !(base = _kz_record_query_sorted (query->store, query->kind, query->condition,
+                                        query->sort_field,
+                                        query->sort_func ? query->sort_func->func : NULL,
+                                        query->sort_func ? query->sort_func->data : NULL,
+                                        query->descending, error)))
+    return NULL;
+
+  if (query->search != NULL &&
+      !(matches = _kz_record_query_search (query->store, query->kind, query->search,
+                                           (const char * const *)query->search_refs,
+                                           &local_error)) &&
+      local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
   result = g_new0 (Result, 1);
+  result->total = total;
   if (matches == NULL)
-    result->rowids = g_array_ref (base->rowids);
+    result->rowids = g_array_ref (base);
   else
     {
+      /* The matches, in the order of the sorted rows. */
       result->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; i < base->rowids->len; i++)
-        if (g_hash_table_contains (matches, g_ptr_array_index (base->uuids, i)))
-          g_array_append_val (result->rowids, g_array_index (base->rowids, gint64, i));
+      for (guint i = 0; i < base->len; i++)
+        if (bsearch (&g_array_index (base, gint64, i), matches->data, matches->len,
+                     sizeof (gint64), compare_rowids))
+          g_array_append_val (result->rowids, g_array_index (base, gint64, i));
     }
   result->base = g_steal_pointer (&base);
 
@@ -435,8 +545,9 @@ install_result (KzRecordList *self,
   cache_clear (self);
   g_array_unref (self->rowids);
   self->rowids = g_steal_pointer (&result->rowids);
-  g_clear_pointer (&self->base, base_unref);
+  g_clear_pointer (&self->base, g_array_unref);
   self->base = g_steal_pointer (&result->base);
+  self->total = result->total;
   if (removed > 0 || self->rowids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rowids->len);
 }
@@ -446,7 +557,7 @@ kz_record_list_invalidate (KzRecordList *self)
 {
   g_return_if_fail (KZ_IS_RECORD_LIST (self));
 
-  g_clear_pointer (&self->base, base_unref);
+  g_clear_pointer (&self->base, g_array_unref);
   cache_clear (self);
 }
 

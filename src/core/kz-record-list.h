@@ -34,6 +34,10 @@ G_BEGIN_DECLS
 
 #define KZ_TYPE_RECORD_LIST (kz_record_list_get_type ())
 
+/* A sort key computed from a whole record, in a worker thread. */
+typedef gint64 (*KzRecordKeyFunc) (KzRecord *record,
+                                   gpointer  user_data);
+
 G_DECLARE_FINAL_TYPE (KzRecordList, kz_record_list, KZ, RECORD_LIST, GObject)
 
 /* Records kept in the cache unless kz_record_list_set_cache_size(). */
@@ -49,15 +53,34 @@ KzStore      *kz_record_list_get_store      (KzRecordList        *self);
 void          kz_record_list_set_search     (KzRecordList        *self,
                                              const char          *search);
 const char   *kz_record_list_get_search     (KzRecordList        *self);
+/* REF fields whose records' titles a search also looks at: a project
+ * is found by the name of its lead organisation. */
+void          kz_record_list_set_search_refs (KzRecordList       *self,
+                                             const char * const *fields);
+/* An SQL condition on the kind's table as "r" (the filters), or NULL. */
+void          kz_record_list_set_condition  (KzRecordList        *self,
+                                             const char          *condition);
+const char   *kz_record_list_get_condition  (KzRecordList        *self);
 /* A field of the kind, or NULL for its title. */
 void          kz_record_list_set_sort       (KzRecordList        *self,
                                              const char          *field,
+                                             gboolean             descending);
+/* Sorts by a number computed from each record (computed columns);
+ * @func runs in worker threads and @data must stay valid until
+ * @destroy, which runs when the sort changes or the list is gone. */
+void          kz_record_list_set_sort_func  (KzRecordList        *self,
+                                             KzRecordKeyFunc      func,
+                                             gpointer             data,
+                                             GDestroyNotify       destroy,
                                              gboolean             descending);
 const char   *kz_record_list_get_sort_field (KzRecordList        *self);
 gboolean      kz_record_list_get_descending (KzRecordList        *self);
 
 void          kz_record_list_set_cache_size (KzRecordList        *self,
                                              guint                size);
+/* The live records of the kind, filtered or not, as of the last
+ * refresh. */
+guint         kz_record_list_get_total      (KzRecordList        *self);
 /* How many records are read and kept right now. */
 guint         kz_record_list_get_n_cached   (KzRecordList        *self);
 

@@ -186,6 +186,52 @@ kz_store_search_uuids (KzStore     *self,
   return g_steal_pointer (&uuids);
 }
 
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char **)a, *(const char **)b);
+}
+
+GStrv
+kz_store_dup_values (KzStore     *self,
+                     KzKind       kind,
+                     const char  *field,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KZ_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < KZ_N_KINDS, NULL);
+  g_return_val_if_fail (kz_kind_get_field (kind, field) != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT DISTINCT %s FROM %s WHERE deleted = 0 AND %s IS NOT NULL AND %s <> ''",
+                         field, kz_kind_get_info (kind)->table, field, field);
+  values = g_ptr_array_new_with_free_func (g_free);
+
+  _kz_store_lock (self);
+  if (!(stmt = _kz_store_prepare (self, sql, error)))
+    {
+      _kz_store_unlock (self);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (values, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    _kz_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  _kz_store_unlock (self);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  g_ptr_array_sort (values, compare_collated);
+  g_ptr_array_add (values, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&values), FALSE);
+}
+
 KzRecord *
 kz_store_get_by_rowid (KzStore     *self,
                        KzKind       kind,

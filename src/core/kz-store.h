@@ -153,6 +153,12 @@ GHashTable  *kz_store_search_uuids      (KzStore      *self,
                                          KzKind        kind,
                                          const char   *search,
                                          GError      **error);
+/* The distinct non-empty values of a text @field among the live
+ * records of @kind, in the user's collation. */
+GStrv        kz_store_dup_values        (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *field,
+                                         GError      **error);
 /* The record of @kind stored in row @rowid, deleted or not. */
 KzRecord    *kz_store_get_by_rowid      (KzStore      *self,
                                          KzKind        kind,

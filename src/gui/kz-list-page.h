@@ -41,7 +41,7 @@ KzKind            kz_list_page_get_kind     (KzListPage *self);
 const KzListSpec *kz_list_page_get_spec     (KzListPage *self);
 /* "1,234 projects", or NULL before the first load. */
 const char       *kz_list_page_get_subtitle (KzListPage *self);
-/* The sorted records shown, for tests. */
+/* The records shown, filtered and sorted; read lazily. */
 GListModel       *kz_list_page_get_model    (KzListPage *self);
 /* Loads the records again now if the page is shown, else when it is. */
 void              kz_list_page_reload       (KzListPage *self);

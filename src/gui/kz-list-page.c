@@ -792,13 +792,14 @@ kz_list_page_dispose (GObject *object)
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  /* Removing the columns changes the sorter: nothing to query then. */
+  g_clear_object (&self->records);
 
   /* AdwBin unparents its child itself. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KZ_TYPE_LIST_PAGE);
 
   g_clear_object (&self->context);
-  g_clear_object (&self->records);
 
   G_OBJECT_CLASS (kz_list_page_parent_class)->dispose (object);
 }

@@ -185,11 +185,12 @@ test_sort_fields (Fixture       *f,
   g_autofree char *by_org = NULL;
   g_autofree char *by_org_down = NULL;
 
-  /* Numbers sort as numbers, empty values last both ways. */
+  /* Numbers sort as numbers, empty values first (as the lists always
+   * sorted them), so last when descending. */
   kz_record_list_set_sort (list, "staff", FALSE);
   refresh (list);
   up = dup_names (G_LIST_MODEL (list), "name");
-  g_assert_cmpstr (up, ==, "Bürgerhilfe|Caritas Celle|Diakonie Nord|awo Braunschweig");
+  g_assert_cmpstr (up, ==, "awo Braunschweig|Bürgerhilfe|Caritas Celle|Diakonie Nord");
   kz_record_list_set_sort (list, "staff", TRUE);
   refresh (list);
   down = dup_names (G_LIST_MODEL (list), "name");
@@ -200,7 +201,7 @@ test_sort_fields (Fixture       *f,
   kz_record_list_set_sort (list, "city", FALSE);
   refresh (list);
   by_city = dup_names (G_LIST_MODEL (list), "name");
-  g_assert_cmpstr (by_city, ==, "awo Braunschweig|Caritas Celle|Diakonie Nord|Bürgerhilfe");
+  g_assert_cmpstr (by_city, ==, "Bürgerhilfe|awo Braunschweig|Caritas Celle|Diakonie Nord");
 
   /* A reference sorts by the name of the record it points to. */
   kz_record_list_set_sort (contacts, "organisation_id", FALSE);
@@ -377,6 +378,108 @@ test_async (Fixture       *f,
   g_assert_cmpstr (after, ==, "Diakonie Nord|Caritas Celle|Caritas Aurich|Bürgerhilfe|awo Braunschweig");
 }
 
+/* What users had in the in-memory lists: accents ignored, word starts,
+ * "ue" for "ü", and a contact found by its organisation's name. */
+static void
+test_search_semantics (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autoptr(KzRecordList) contacts = kz_record_list_new (f->store, KZ_KIND_CONTACT);
+  const char *refs[] = { "organisation_id", NULL };
+  const char *queries[] = { "buergerh", "burger", "BÜRG", "bürgerhilfe", NULL };
+
+  for (guint i = 0; queries[i] != NULL; i++)
+    {
+      g_autofree char *names = NULL;
+
+      kz_record_list_set_search (list, queries[i]);
+      refresh (list);
+      names = dup_names (G_LIST_MODEL (list), "name");
+      g_assert_cmpstr (names, ==, "Bürgerhilfe");
+    }
+
+  /* The organisation's name counts only where the field is named. */
+  kz_record_list_set_search (contacts, "diakonie");
+  refresh (contacts);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contacts)), ==, 0);
+  kz_record_list_set_search_refs (contacts, refs);
+  refresh (contacts);
+  {
+    g_autofree char *names = dup_names (G_LIST_MODEL (contacts), "name");
+
+    g_assert_cmpstr (names, ==, "Anna Nord");
+  }
+  /* Every word must match, each in the record or its organisation. */
+  kz_record_list_set_search (contacts, "anna diak");
+  refresh (contacts);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contacts)), ==, 1);
+  kz_record_list_set_search (contacts, "zoe diak");
+  refresh (contacts);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contacts)), ==, 0);
+}
+
+/* A condition narrows the rows; the total counts all live records. */
+static void
+test_condition (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autofree char *celle = NULL;
+  g_autofree char *big = NULL;
+
+  kz_record_list_set_condition (list, "r.city IN ('Celle', 'Hannover')");
+  g_assert_cmpstr (kz_record_list_get_condition (list), ==, "r.city IN ('Celle', 'Hannover')");
+  refresh (list);
+  celle = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (celle, ==, "Caritas Celle|Diakonie Nord");
+  g_assert_cmpuint (kz_record_list_get_total (list), ==, 4);
+
+  kz_record_list_set_condition (list, "r.staff >= 40");
+  kz_record_list_set_sort (list, "staff", TRUE);
+  kz_record_list_set_search (list, "nord");
+  refresh (list);
+  big = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (big, ==, "Diakonie Nord");
+
+  kz_record_list_set_condition (list, "");
+  g_assert_null (kz_record_list_get_condition (list));
+  kz_record_list_set_search (list, NULL);
+  refresh (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+}
+
+static gint64
+name_length_key (KzRecord *record,
+                 gpointer  user_data)
+{
+  (*(guint *)user_data)++;
+  return g_utf8_strlen (kz_record_get_string (record, "name"), -1);
+}
+
+/* Computed columns sort by a number from the whole record. */
+static void
+test_sort_func (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autofree char *up = NULL;
+  g_autofree char *down = NULL;
+  guint calls = 0;
+
+  kz_record_list_set_sort_func (list, name_length_key, &calls, NULL, FALSE);
+  g_assert_null (kz_record_list_get_sort_field (list));
+  refresh (list);
+  g_assert_cmpuint (calls, ==, 4);
+  up = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (up, ==, "Bürgerhilfe|Caritas Celle|Diakonie Nord|awo Braunschweig");
+  kz_record_list_set_sort_func (list, name_length_key, &calls, NULL, TRUE);
+  refresh (list);
+  down = dup_names (G_LIST_MODEL (list), "name");
+  /* Equal keys keep the order of the titles. */
+  g_assert_cmpstr (down, ==, "awo Braunschweig|Caritas Celle|Diakonie Nord|Bürgerhilfe");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +494,9 @@ main (int   argc,
   ADD ("/record-list/search", test_search);
   ADD ("/record-list/cache", test_cache);
   ADD ("/record-list/async", test_async);
+  ADD ("/record-list/search-semantics", test_search_semantics);
+  ADD ("/record-list/condition", test_condition);
+  ADD ("/record-list/sort-func", test_sort_func);
 #undef ADD
 
   return g_test_run ();

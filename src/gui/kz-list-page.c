@@ -67,6 +67,7 @@ struct _KzListPage
   KzRecordList     *records;        /* the rows: one SQL query, read lazily */
   GCancellable     *refresh_cancellable;
   GStrv             search_refs;    /* REF columns a search looks into */
+  KzColumnData     *probed;         /* the first column sorter asked */
   GtkBox           *page_box;
   KzListFilterBar  *filter_bar;
   GPtrArray        *detail_labels;  /* second lines of compact rows, weak */
@@ -242,13 +243,45 @@ column_title (const KzColumnData *data)
   return _(data->field->label);
 }
 
+/* The columns' sorters do not sort (the query does); they tell which
+ * column the view sorts by, as GTK 4.8 has no API for it: the view's
+ * sorter asks its first column first, and turns the answer round when
+ * it sorts down. */
+static int
+probe_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  KzColumnData *data = user_data;
+
+  if (data->page->probed == NULL)
+    data->page->probed = data;
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static KzColumnData *
+get_sort_column (KzListPage *self,
+                 gboolean   *descending)
+{
+  g_autoptr(KzRecord) a = kz_record_new (self->kind);
+  g_autoptr(KzRecord) b = kz_record_new (self->kind);
+  GtkOrdering order;
+
+  self->probed = NULL;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), a, b);
+  *descending = order == GTK_ORDERING_LARGER;
+
+  return order == GTK_ORDERING_EQUAL ? NULL : self->probed;
+}
+
 static GtkColumnViewColumn *
 add_column (KzListPage *self,
             KzColumnData *data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GtkSorter) sorter = _kz_list_column_create_sorter (data);
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, data, NULL));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
@@ -497,17 +530,15 @@ find_column (KzListPage *self,
 static void
 apply_sort (KzListPage *self)
 {
-  const char *key = NULL;
   gboolean descending = FALSE;
-  KzColumnData *data;
+  KzColumnData *data = get_sort_column (self, &descending);
 
-  if (!kz_list_state_get_sort_column (self->column_view, &key, &descending))
+  if (data == NULL)
     {
-      key = self->spec->sort_field;
+      data = find_column (self, self->spec->sort_field);
       descending = self->spec->sort_descending;
     }
 
-  data = find_column (self, key);
   if (data != NULL && data->column->value != NULL && self->lookups != NULL)
     {
       ColumnKey *column_key = g_new0 (ColumnKey, 1);

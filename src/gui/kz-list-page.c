@@ -68,6 +68,7 @@ struct _KzListPage
   GCancellable     *refresh_cancellable;
   GStrv             search_refs;    /* REF columns a search looks into */
   KzColumnData     *probed;         /* the first column sorter asked */
+  guint             n_running;      /* queries and loads under way */
   GtkBox           *page_box;
   KzListFilterBar  *filter_bar;
   GPtrArray        *detail_labels;  /* second lines of compact rows, weak */
@@ -561,6 +562,7 @@ refresh_ready_cb (GObject      *object,
   g_autoptr(KzListPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  self->n_running--;
   if (!kz_record_list_refresh_finish (KZ_RECORD_LIST (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -599,6 +601,7 @@ refresh (KzListPage *self)
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
   self->refresh_cancellable = g_cancellable_new ();
+  self->n_running++;
   kz_record_list_refresh_async (self->records, self->refresh_cancellable,
                                 refresh_ready_cb, g_object_ref (self));
 }
@@ -682,6 +685,8 @@ lookups_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   KzLookups *lookups = g_task_propagate_pointer (G_TASK (result), &error);
 
+  self->n_running--;
+
   if (lookups == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -740,6 +745,7 @@ load (KzListPage *self)
   task = g_task_new (self, self->cancellable, lookups_ready_cb, NULL);
   g_task_set_source_tag (task, load);
   g_task_set_task_data (task, data, load_data_free);
+  self->n_running++;
   g_task_run_in_thread (task, lookups_worker);
 }
 
@@ -1072,4 +1078,12 @@ kz_list_page_get_filter_bar (KzListPage *self)
   g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
 
   return self->filter_bar;
+}
+
+gboolean
+kz_list_page_is_busy (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), FALSE);
+
+  return self->n_running > 0;
 }

@@ -44,6 +44,7 @@ struct _KzRecordList
   struct _SortFunc *sort_func;
   gboolean    descending;
   guint       total;
+  gboolean    total_valid;   /* until kz_record_list_invalidate() */
 
   GArray     *rowids;        /* gint64, the rows in order */
   GHashTable *cache;         /* rowid → GList link in lru, of CacheEntry */
@@ -400,6 +401,28 @@ kz_record_list_get_n_cached (KzRecordList *self)
   return self->lru.length;
 }
 
+gint64
+kz_record_list_get_rowid (KzRecordList *self,
+                          guint         position)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), 0);
+
+  return position < self->rowids->len ? g_array_index (self->rowids, gint64, position) : 0;
+}
+
+guint
+kz_record_list_find_rowid (KzRecordList *self,
+                           gint64        rowid)
+{
+  g_return_val_if_fail (KZ_IS_RECORD_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->rowids->len; i++)
+    if (g_array_index (self->rowids, gint64, i) == rowid)
+      return i;
+
+  return G_MAXUINT;
+}
+
 guint
 kz_record_list_get_total (KzRecordList *self)
 {
@@ -421,6 +444,7 @@ typedef struct
   gboolean  descending;
   guint     generation;
   GArray   *base;       /* of an earlier query with the same filter and sort, or NULL */
+  gint64    total;      /* live records as counted before, or -1 */
 } Query;
 
 typedef struct
@@ -470,6 +494,7 @@ query_new (KzRecordList *self)
   query->descending = self->descending;
   query->generation = ++self->generation;
   query->base = self->base ? g_array_ref (self->base) : NULL;
+  query->total = self->total_valid ? (gint64)self->total : -1;
 
   return query;
 }
@@ -493,10 +518,7 @@ query_run (Query   *query,
   g_autoptr(GArray) base = query->base ? g_array_ref (query->base) : NULL;
   GError *local_error = NULL;
   Result *result;
-  gint64 total;
-
-  if ((total = _kz_record_query_count (query->store, query->kind, error)) < 0)
-    return NULL;
+  gint64 total = query->total;
 
   if (base == NULL &&
       !(base = _kz_record_query_sorted (query->store, query->kind, query->condition,
@@ -504,6 +526,13 @@ query_run (Query   *query,
                                         query->sort_func ? query->sort_func->func : NULL,
                                         query->sort_func ? query->sort_func->data : NULL,
                                         query->descending, error)))
+    return NULL;
+
+  /* Without filters the sorted rows are all live records; counting
+   * them scans the table. */
+  if (total < 0 && query->condition == NULL)
+    total = base->len;
+  if (total < 0 && (total = _kz_record_query_count (query->store, query->kind, error)) < 0)
     return NULL;
 
   if (query->search != NULL &&
@@ -548,6 +577,7 @@ install_result (KzRecordList *self,
   g_clear_pointer (&self->base, g_array_unref);
   self->base = g_steal_pointer (&result->base);
   self->total = result->total;
+  self->total_valid = TRUE;
   if (removed > 0 || self->rowids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rowids->len);
 }
@@ -558,6 +588,7 @@ kz_record_list_invalidate (KzRecordList *self)
   g_return_if_fail (KZ_IS_RECORD_LIST (self));
 
   g_clear_pointer (&self->base, g_array_unref);
+  self->total_valid = FALSE;
   cache_clear (self);
 }
 

@@ -78,6 +78,12 @@ gboolean      kz_record_list_get_descending (KzRecordList        *self);
 
 void          kz_record_list_set_cache_size (KzRecordList        *self,
                                              guint                size);
+/* The rowid of the row at @position, or 0; the position of @rowid
+ * among the rows, or G_MAXUINT (GTK_INVALID_LIST_POSITION). */
+gint64        kz_record_list_get_rowid      (KzRecordList        *self,
+                                             guint                position);
+guint         kz_record_list_find_rowid     (KzRecordList        *self,
+                                             gint64               rowid);
 /* The live records of the kind, filtered or not, as of the last
  * refresh. */
 guint         kz_record_list_get_total      (KzRecordList        *self);

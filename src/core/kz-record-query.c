@@ -319,8 +319,10 @@ append_match (GString    *sql,
                           column, params->len, kz_kind_get_info (kind)->name);
 }
 
-/* One condition per word: in the record's own text, or at the start
- * of a word of the title of a record it names. */
+/* The rows of each word, through the indexes on uuid and on each REF
+ * column rather than a scan of the table: in the record's own text,
+ * or at the start of a word of the title of a record it names.  Every
+ * word must match. */
 static char *
 build_search (KzKind              kind,
               const char         *search,
@@ -332,27 +334,27 @@ build_search (KzKind              kind,
   GString *sql = g_string_new (NULL);
   guint n = 0;
 
-  g_string_printf (sql, "SELECT r.rowid FROM %s AS r WHERE r.deleted = 0", info->table);
   for (guint i = 0; words[i] != NULL; i++)
     {
       g_autofree char *probe = word_query (words[i], NULL);
 
       if (strlen (probe) <= 3)
         continue;
-      n++;
-      g_string_append (sql, " AND (");
+      if (n++ > 0)
+        g_string_append (sql, " INTERSECT ");
+      g_string_append_printf (sql, "SELECT id FROM (SELECT r.rowid AS id FROM %s AS r WHERE ", info->table);
       append_match (sql, params, "r.uuid", kind, g_steal_pointer (&probe));
       for (guint j = 0; ref_fields != NULL && ref_fields[j] != NULL; j++)
         {
           const KzField *field = kz_kind_get_field (kind, ref_fields[j]);
           g_autofree char *column = g_strconcat ("r.", field->name, NULL);
 
-          g_string_append (sql, " OR ");
+          g_string_append_printf (sql, " UNION SELECT r.rowid FROM %s AS r WHERE ", info->table);
           append_match (sql, params, column, field->ref_kind, word_query (words[i], "title"));
         }
       g_string_append_c (sql, ')');
     }
-  g_string_append (sql, " ORDER BY r.rowid");
+  g_string_append (sql, " ORDER BY 1");
 
   if (n == 0)
     {

@@ -69,6 +69,7 @@ struct _KzListPage
   GStrv             search_refs;    /* REF columns a search looks into */
   KzColumnData     *probed;         /* the first column sorter asked */
   guint             n_running;      /* queries and loads under way */
+  gint64            selected_rowid; /* kept across queries, or 0 */
   GtkBox           *page_box;
   KzListFilterBar  *filter_bar;
   GPtrArray        *detail_labels;  /* second lines of compact rows, weak */
@@ -473,9 +474,15 @@ show_rows (KzListPage *self)
 {
   guint total = kz_record_list_get_total (self->records);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->records));
+  guint position;
 
   if (self->stack == NULL)
     return;
+
+  /* The selected record stays selected while it is among the rows. */
+  if (self->selected_rowid != 0 &&
+      (position = kz_record_list_find_rowid (self->records, self->selected_rowid)) != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
 
   self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
@@ -585,6 +592,8 @@ refresh (KzListPage *self)
   if (self->records == NULL || self->lookups == NULL)
     return;
 
+  self->selected_rowid = kz_record_list_get_rowid (self->records,
+                                                   gtk_single_selection_get_selected (self->selection));
   kz_record_list_set_condition (self->records, condition);
   kz_record_list_set_search (self->records, kz_list_filter_get_search (filter));
 

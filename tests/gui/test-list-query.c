@@ -324,6 +324,25 @@ test_edit_delete_undo (Fixture       *f,
   guint n = g_list_model_get_n_items (model);
   const char *title = "Zwölf Wochen Quellcode für Träger";
 
+  /* A selected record stays selected when a filter keeps it. */
+  {
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (model);
+    g_autoptr(KzRecord) chosen = g_list_model_get_item (model, 3);
+    g_autofree char *item = g_strconcat ("status=", kz_record_get_string (chosen, "status"), NULL);
+    const char *items[] = { item, NULL };
+    KzRecord *selected;
+
+    gtk_single_selection_set_selected (selection, 3);
+    kz_list_filter_set_items (filter, items);
+    ITERATE_UNTIL (!kz_list_page_is_busy (f->page));
+    g_assert_cmpuint (g_list_model_get_n_items (model), <, n);
+    selected = gtk_single_selection_get_selected_item (selection);
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (kz_record_get_uuid (selected), ==, kz_record_get_uuid (chosen));
+    kz_list_filter_set_items (filter, NULL);
+    ITERATE_UNTIL (g_list_model_get_n_items (model) == n);
+  }
+
   kz_record_set_string (edited, kz_record_get_info (edited)->fields[kz_record_get_info (edited)->title_field].name,
                         title);
   g_assert_true (kz_undo_manager_save (undo, edited, "Edit", &error));

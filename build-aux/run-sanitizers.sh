@@ -48,26 +48,21 @@ setup() {
   fi
 }
 
-# Left out of the sanitized run, for a reason that is not a finding:
-# test-sync-client: its first-sync test pushes 2400 changes; on the
-#   instrumented server one batch takes longer than the client's 60 s
-#   network timeout.  Its other tests' code paths are also covered by
-#   test-crash, test-sync-gui and the sync fuzzer.
-SAN_SKIP_TESTS="test-sync-client"
-
+# The accessibility audit (suite a11y) is left out, as from the normal
+# run (build-aux/run-tests.sh): now and then the app never reaches the
+# accessibility bus there, which is not a finding.  Every other test runs.
 run_asan() {
-  local tests
   say "building the sanitized suite in $SAN_BUILDDIR"
   setup "$SAN_BUILDDIR" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
   ninja -C "$SAN_BUILDDIR"
-  tests=$(meson test -C "$SAN_BUILDDIR" --list 2>/dev/null | grep ' / ' | sed 's|.* / ||' \
-            | grep -vxF -f <(tr ' ' '\n' <<<"$SAN_SKIP_TESTS"))
-  say "running the whole suite but $SAN_SKIP_TESTS under ASan and UBSan"
-  # shellcheck disable=SC2086
-  env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
+  say "running the whole suite but the a11y audit under ASan and UBSan"
+  # The PostgreSQL variants too, with a throwaway cluster as in the normal run.
+  build-aux/with-postgres.sh \
+    env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
     xvfb-run -a -s '-screen 0 1400x900x24' \
     dbus-run-session -- \
-    meson test -C "$SAN_BUILDDIR" --print-errorlogs --num-processes 2 --timeout-multiplier 4 $tests
+    meson test -C "$SAN_BUILDDIR" --print-errorlogs --num-processes 2 --timeout-multiplier 4 \
+      --no-suite a11y
 }
 
 run_valgrind() {

@@ -88,11 +88,16 @@ if [[ $((passed + failed)) -eq 0 ]]; then
   exit 1
 fi
 
-# With KOMPETENZ_SANITIZERS=1: the suite again under ASan/UBSan, the app
-# under valgrind and the fuzzers for a bounded time (about 35 minutes
-# more); any finding fails the run.
+# With KOMPETENZ_SANITIZERS=1 (as .ci/run sets it): the suite again
+# under ASan/UBSan, the app under valgrind and the fuzzers for a bounded
+# time; any finding fails the run.  The summary is repeated after them,
+# so that it stays the last line.
 if [[ "${KOMPETENZ_SANITIZERS:-0}" == 1 ]] && ! build-aux/run-sanitizers.sh; then
   echo "run-tests: FAILED: sanitizers, valgrind or fuzzers found a problem (see above)" >&2
+  echo "$summary"
   exit 1
+fi
+if [[ "${KOMPETENZ_SANITIZERS:-0}" == 1 ]]; then
+  echo "$summary"
 fi
 exit 0

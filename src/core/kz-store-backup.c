@@ -128,15 +128,25 @@ rename_into_place (const char  *temp,
 
 /* --- Copying with the backup API ------------------------------------ */
 
+/* A full disk, or a write past the file size limit (SQLITE_IOERR
+ * without an errno), gets words of its own. */
 static gboolean
 sqlite_failed (int          rc,
                sqlite3     *db,
                int          code,
                GError     **error)
 {
-  g_set_error (error, KZ_STORE_ERROR, code,
-               _("The portfolio database reported an error: %s"),
-               db != NULL && sqlite3_errcode (db) != SQLITE_OK ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  int ext = db != NULL && sqlite3_errcode (db) != SQLITE_OK ? sqlite3_extended_errcode (db) : rc;
+
+  if ((ext & 0xff) == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+      ext == SQLITE_IOERR_TRUNCATE)
+    g_set_error_literal (error, KZ_STORE_ERROR, code,
+                         _("The disk is full or refuses writes, so nothing was written. "
+                           "Free some space and try again."));
+  else
+    g_set_error (error, KZ_STORE_ERROR, code,
+                 _("The portfolio database reported an error: %s"),
+                 db != NULL && sqlite3_errcode (db) != SQLITE_OK ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
 }
 

@@ -230,13 +230,18 @@ kz_store_get_pending (KzStore  *self,
 {
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify)kz_pending_change_free);
   g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  gboolean read_only;
   gboolean ok;
 
   g_return_val_if_fail (KZ_IS_STORE (self), NULL);
 
   /* Two indexed queries, merged by time: fields before the links that
-   * were made after them, so the server learns of records first. */
+   * were made after them, so the server learns of records first.  All
+   * in one read transaction: otherwise each of the many small queries
+   * below takes and drops the file's locks on its own. */
   _kz_store_lock (self);
+  read_only = sqlite3_get_autocommit (_kz_store_db (self)) &&
+              _kz_store_exec (self, "BEGIN DEFERRED;", NULL);
   ok = collect_pending (self, "SELECT change_id, kind, uuid, field, NULL, NULL, NULL, time "
                               "FROM sync_fields ORDER BY time, change_id LIMIT ?1",
                         limit, changes, error) &&
@@ -262,6 +267,8 @@ kz_store_get_pending (KzStore  *self,
         g_warning ("Pending change %s of %s is for a field this version does not know",
                    change->change_id, change->uuid);
     }
+  if (read_only)
+    _kz_store_exec (self, "COMMIT;", NULL);
   _kz_store_unlock (self);
 
   return ok ? g_steal_pointer (&changes) : NULL;

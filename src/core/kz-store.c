@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "kz-store-private.h"
+#include "kz-store-lock.h"
 
 struct _KzStore
 {
@@ -40,9 +41,11 @@ struct _KzStore
   int         schema_version;
   char       *author;
   gboolean    sync_enabled;
+  KzStoreLock *instance_lock; /* kz_store_open_exclusive() */
 
   guint       depth;          /* nesting of kz_store_begin() */
   gboolean    bulk;           /* new records are indexed at commit */
+  guint       large_cache;    /* holders of kz_store_hold_large_cache() */
   guint       pending_kinds;  /* bit mask of kinds changed in the open transaction */
   char       *pending_uuid;   /* the one record changed, if only one */
   guint       pending_count;
@@ -75,6 +78,8 @@ kz_store_finalize (GObject *object)
   g_free (self->backup_path);
   g_free (self->pending_uuid);
   g_free (self->author);
+  /* After the connection is closed: the next instance may open it. */
+  g_clear_object (&self->instance_lock);
 
   G_OBJECT_CLASS (kz_store_parent_class)->finalize (object);
 }
@@ -191,6 +196,34 @@ _kz_store_exec (KzStore     *self,
   return TRUE;
 }
 
+/* The schema version and the number of schema objects of the database
+ * at @uri, opened read-only. */
+static int
+read_version (const char *uri,
+              int        *version,
+              int        *tables)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                 " (SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      *tables = sqlite3_column_int (stmt, 1);
+    }
+  else
+    rc = SQLITE_ERROR;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return rc;
+}
+
 /* Reads the schema version of an existing file without writing to it. */
 static gboolean
 peek_version (const char  *path,
@@ -199,8 +232,8 @@ peek_version (const char  *path,
 {
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *wal = NULL;
+  GStatBuf st;
   int tables = 0;
   int rc;
 
@@ -210,21 +243,21 @@ peek_version (const char  *path,
 
   /* immutable=1: no locks, no -wal or -shm files beside a file that
    * may turn out to belong to a newer version. */
-  uri = g_strdup_printf ("file:%s?immutable=1", escaped = g_uri_escape_string (path, "/", FALSE));
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
-                                 " (SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *version = sqlite3_column_int (stmt, 0);
-      tables = sqlite3_column_int (stmt, 1);
-    }
-  else
-    rc = SQLITE_ERROR;
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+  rc = read_version (uri, version, &tables);
 
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
+  /* Open in another process (the app, next to kompetenz-cli), the
+   * newest schema may still be in the write-ahead log only, which an
+   * immutable read does not see: read through the log then.  Its -wal
+   * and -shm files are there already. */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (rc == SQLITE_OK && g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_free (uri);
+      uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+      rc = read_version (uri, version, &tables);
+    }
 
   if (rc != SQLITE_OK || (*version == 0 && tables > 0))
     {
@@ -405,6 +438,23 @@ kz_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+KzStore *
+kz_store_open_exclusive (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(KzStoreLock) lock = NULL;
+  KzStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!(lock = kz_store_lock_acquire (path, error)) ||
+      !(self = kz_store_open (path, error)))
+    return NULL;
+
+  self->instance_lock = g_steal_pointer (&lock);
+  return self;
+}
+
 static void
 open_worker (GTask        *task,
              gpointer      source_object,
@@ -560,7 +610,39 @@ end_bulk (KzStore *self)
     return;
 
   self->bulk = FALSE;
-  _kz_store_exec (self, NORMAL_CACHE_SQL, NULL);
+  if (self->large_cache == 0)
+    _kz_store_exec (self, NORMAL_CACHE_SQL, NULL);
+}
+
+/**
+ * kz_store_hold_large_cache:
+ *
+ * Gives the store the large page cache of a bulk transaction until the
+ * matching kz_store_release_large_cache(), across transactions: for a
+ * sync round, whose many transactions each touch records all over the
+ * file.  Calls nest.
+ */
+void
+kz_store_hold_large_cache (KzStore *self)
+{
+  g_return_if_fail (KZ_IS_STORE (self));
+
+  _kz_store_lock (self);
+  if (self->large_cache++ == 0 && !self->bulk)
+    _kz_store_exec (self, BULK_CACHE_SQL, NULL);
+  _kz_store_unlock (self);
+}
+
+void
+kz_store_release_large_cache (KzStore *self)
+{
+  g_return_if_fail (KZ_IS_STORE (self));
+  g_return_if_fail (self->large_cache > 0);
+
+  _kz_store_lock (self);
+  if (--self->large_cache == 0 && !self->bulk)
+    _kz_store_exec (self, NORMAL_CACHE_SQL, NULL);
+  _kz_store_unlock (self);
 }
 
 /* Takes what the finished transaction changed, under the lock. */

@@ -38,6 +38,7 @@ typedef enum
   KZ_STORE_ERROR_NOT_FOUND,
   KZ_STORE_ERROR_INVALID,        /* a record or link breaks a rule */
   KZ_STORE_ERROR_FAILED,         /* SQLite reported an error */
+  KZ_STORE_ERROR_IN_USE,         /* another application instance has it open */
 } KzStoreError;
 
 /* The newest schema this build reads and writes. */
@@ -61,6 +62,13 @@ char        *kz_store_default_path      (void);
  * copying them to a backup.  Safe to call from any thread; the returned
  * store serialises all access to its connection. */
 KzStore     *kz_store_open              (const char   *path,
+                                         GError      **error);
+/* As kz_store_open(), but first takes the portfolio's instance lock
+ * (see kz-store-lock.h) and holds it as long as the store lives: a
+ * second application on the same file fails with KZ_STORE_ERROR_IN_USE
+ * before anything is read or written.  Plain kz_store_open() ignores
+ * the lock, so kompetenz-cli still works next to the application. */
+KzStore     *kz_store_open_exclusive    (const char   *path,
                                          GError      **error);
 void         kz_store_open_async        (const char   *path,
                                          GCancellable *cancellable,
@@ -268,5 +276,7 @@ gboolean     kz_store_begin_bulk        (KzStore      *self,
 gboolean     kz_store_commit            (KzStore      *self,
                                          GError      **error);
 void         kz_store_rollback          (KzStore      *self);
+void         kz_store_hold_large_cache  (KzStore      *self);
+void         kz_store_release_large_cache (KzStore    *self);
 
 G_END_DECLS

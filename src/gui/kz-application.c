@@ -88,7 +88,10 @@ open_store (const char  *path,
   if (!ensure_parent_folder (path, error))
     return NULL;
 
-  return kz_store_open (path, error);
+  /* One application per portfolio: a second one, even of another
+   * installation (another application id), refuses instead of writing
+   * next to the first.  kompetenz-cli shares it through SQLite. */
+  return kz_store_open_exclusive (path, error);
 }
 
 /* Milliseconds since the process started, from the kernel's record of
@@ -415,7 +418,8 @@ open_portfolio (KzApplication *self)
       self->first_check_source = g_timeout_add_seconds (2, first_check_cb, self);
     }
   else
-    g_message ("Could not open %s: %s", self->database, self->open_error->message);
+    /* The window shows it too; this is for a start from a terminal. */
+    g_printerr ("%s: %s\n", g_get_prgname (), self->open_error->message);
 
   preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->context != NULL);

@@ -28,6 +28,7 @@
 #include "kz-backup-actions.h"
 #include "kz-progress-bar.h"
 #include "kz-store-backup.h"
+#include "kz-thread-task.h"
 
 /* Safety copies kept next to the portfolio before each restore. */
 #define MAX_SAFETY_COPIES 5
@@ -219,7 +220,7 @@ run_backup_task (KzWindow            *window,
 
   task = g_task_new (window, bar_cancellable, worker_done_cb, g_steal_pointer (&outer));
   g_task_set_task_data (task, data, (GDestroyNotify)backup_data_free);
-  g_task_run_in_thread (task, restore ? restore_worker : backup_worker);
+  kz_thread_task_run (task, restore ? restore_worker : backup_worker);
 }
 
 void

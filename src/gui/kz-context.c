@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "kz-context.h"
+#include "kz-thread-task.h"
 
 struct _KzContext
 {
@@ -322,7 +323,7 @@ kz_context_count_async (KzContext           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kz_context_count_async);
-  g_task_run_in_thread (task, count_worker);
+  kz_thread_task_run (task, count_worker);
 }
 
 KzCounts *

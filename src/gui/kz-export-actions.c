@@ -31,6 +31,7 @@
 #include "kz-list-filter.h"
 #include "kz-progress-bar.h"
 #include "kz-report.h"
+#include "kz-thread-task.h"
 
 typedef struct
 {
@@ -138,7 +139,7 @@ kz_export_list_csv_async (KzListPage          *page,
   task = g_task_new (page, cancellable, callback, user_data);
   g_task_set_source_tag (task, kz_export_list_csv_async);
   g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
-  g_task_run_in_thread (task, export_worker);
+  kz_thread_task_run (task, export_worker);
 }
 
 gboolean
@@ -357,7 +358,7 @@ run_file_task (KzWindow            *window,
 
   task = g_task_new (window, bar_cancellable, progress_done_cb, g_steal_pointer (&outer));
   g_task_set_task_data (task, data, (GDestroyNotify)file_data_free);
-  g_task_run_in_thread (task, worker);
+  kz_thread_task_run (task, worker);
 }
 
 void

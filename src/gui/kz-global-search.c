@@ -26,6 +26,7 @@
 
 #include "kz-format.h"
 #include "kz-global-search.h"
+#include "kz-thread-task.h"
 
 #define RESULT_LIMIT 60
 
@@ -271,7 +272,7 @@ start_search (KzGlobalSearch *self,
   g_task_set_task_data (task, g_steal_pointer (&stripped), g_free);
   g_object_set_data_full (G_OBJECT (task), "kz-store",
                           g_object_ref (kz_context_get_store (self->context)), g_object_unref);
-  g_task_run_in_thread (task, search_worker);
+  kz_thread_task_run (task, search_worker);
 }
 
 /* Callbacks */

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "kz-import-window-private.h"
+#include "kz-thread-task.h"
 
 /* Running the import: on a worker thread, with the wizard's progress
  * bar and Cancel, as one step of the main window's undo history. */
@@ -149,6 +150,6 @@ _kz_import_window_start_run (KzImportWindow *self)
   task = g_task_new (self, cancellable, run_ready_cb, g_object_ref (self));
   g_task_set_source_tag (task, _kz_import_window_start_run);
   g_task_set_task_data (task, data, (GDestroyNotify)run_data_free);
-  g_task_run_in_thread (task, run_worker);
+  kz_thread_task_run (task, run_worker);
 }
 

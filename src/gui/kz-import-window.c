@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "kz-import-window-private.h"
+#include "kz-thread-task.h"
 
 #define N_PREVIEW_ROWS 20
 
@@ -258,7 +259,7 @@ start_load (KzImportWindow *self)
   task = g_task_new (self, self->load_cancellable, load_ready_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
-  g_task_run_in_thread (task, load_worker);
+  kz_thread_task_run (task, load_worker);
   show_file_state (self);
 }
 
@@ -807,6 +808,17 @@ kz_import_window_init (KzImportWindow *self)
   show_file_state (self);
 }
 
+/* GTK 4.8 keeps a destroy-with-parent window's pointer to its parent
+ * when the parent goes first, and follows it when the wizard itself is
+ * finalised later (a file still loading keeps it alive): the wizard lets
+ * go of its parent while the parent still exists. */
+static void
+parent_destroyed_cb (KzImportWindow *self)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* Public API */
 
 KzImportWindow *
@@ -823,6 +835,8 @@ kz_import_window_new (KzWindow *parent)
                        "destroy-with-parent", TRUE,
                        NULL);
   g_set_weak_pointer (&self->parent, parent);
+  g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* Start with the kind of the list on show. */
   page = kz_window_get_page_name (parent);

@@ -27,6 +27,7 @@
 #include "kz-format.h"
 #include "kz-list-filter.h"
 #include "kz-list-keys.h"
+#include "kz-thread-task.h"
 
 #define MAX_FACETS 16
 
@@ -277,7 +278,7 @@ start_keys (KzListFilter *self)
   task = g_task_new (self, self->cancellable, keys_ready_cb, NULL);
   g_task_set_source_tag (task, start_keys);
   g_task_set_task_data (task, keys_data_new (self), keys_data_free);
-  g_task_run_in_thread (task, keys_worker);
+  kz_thread_task_run (task, keys_worker);
 }
 
 static void

@@ -31,6 +31,7 @@
 #include "kz-list-page-private.h"
 #include "kz-list-state.h"
 #include "kz-record-list.h"
+#include "kz-thread-task.h"
 
 /* Below this width rows show their other values under the title. */
 #define COMPACT_WIDTH 600
@@ -755,7 +756,7 @@ load (KzListPage *self)
   g_task_set_source_tag (task, load);
   g_task_set_task_data (task, data, load_data_free);
   self->n_running++;
-  g_task_run_in_thread (task, lookups_worker);
+  kz_thread_task_run (task, lookups_worker);
 }
 
 static void

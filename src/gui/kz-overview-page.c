@@ -33,6 +33,7 @@
 #include "kz-list-page.h"
 #include "kz-layout.h"
 #include "kz-overview-page.h"
+#include "kz-thread-task.h"
 #include "kz-window.h"
 
 #define SECTION_NATURAL_WIDTH 360
@@ -560,7 +561,7 @@ load (KzOverviewPage *self)
   task = g_task_new (self, self->cancellable, stats_ready_cb, NULL);
   g_task_set_source_tag (task, load);
   g_task_set_task_data (task, g_object_ref (kz_context_get_store (self->context)), g_object_unref);
-  g_task_run_in_thread (task, stats_worker);
+  kz_thread_task_run (task, stats_worker);
 }
 
 static void

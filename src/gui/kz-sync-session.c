@@ -29,6 +29,7 @@
 #include "kz-sync-account.h"
 #include "kz-sync-secret.h"
 #include "kz-sync-session.h"
+#include "kz-thread-task.h"
 
 #define SESSION_KEY "kz-sync-session"
 
@@ -214,7 +215,7 @@ kz_sync_session_start (KzContext *context)
   g_task_set_source_tag (task, kz_sync_session_start);
   g_task_set_task_data (task, secret_new (session->account.url, session->account.user, NULL),
                         (GDestroyNotify)secret_free);
-  g_task_run_in_thread (task, lookup_worker);
+  kz_thread_task_run (task, lookup_worker);
 }
 
 GDateTime *
@@ -333,7 +334,7 @@ login_done_cb (GObject      *object,
   store_task = g_task_new (context, NULL, store_done_cb, g_steal_pointer (&task));
   g_task_set_source_tag (store_task, login_done_cb);
   g_task_set_task_data (store_task, secret_new (url, user, token), (GDestroyNotify)secret_free);
-  g_task_run_in_thread (store_task, store_worker);
+  kz_thread_task_run (store_task, store_worker);
 }
 
 void
@@ -398,7 +399,7 @@ logout_done_cb (GObject      *object,
   if (secret->url == NULL || secret->user == NULL)
     g_task_return_boolean (task, TRUE);
   else
-    g_task_run_in_thread (task, clear_worker);
+    kz_thread_task_run (task, clear_worker);
 }
 
 void

@@ -28,6 +28,7 @@
 #include "kz-format.h"
 #include "kz-sync-indicator.h"
 #include "kz-sync-session.h"
+#include "kz-thread-task.h"
 #include "kz-window-private.h"
 
 /* The window's state kept between runs, the demo portfolio offered on
@@ -113,7 +114,7 @@ load_demo_action (GtkWidget  *widget,
   task = g_task_new (self, self->cancellable, demo_ready_cb, NULL);
   g_task_set_source_tag (task, load_demo_action);
   g_task_set_task_data (task, g_strdup (kz_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, demo_worker);
+  kz_thread_task_run (task, demo_worker);
 }
 
 /* Window state */

@@ -296,6 +296,19 @@ create_page (KzWindow *self,
   return kz_list_page_new (self->context, pages[index].kind);
 }
 
+/* Without a portfolio (it could not be opened; the window shows why)
+ * the pages that only work on one are left out, and no page is shown. */
+static gboolean
+page_needs_context (guint index)
+{
+  static const char *names[] = { "conflicts", "trash", "field", "due" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (pages[index].name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Pages are built when first shown, so that the window's first frame
  * waits only for the sidebar and the page it opens on. */
 static void
@@ -309,6 +322,8 @@ static void
 ensure_page (KzWindow *self,
              guint     index)
 {
+  if (self->context == NULL && page_needs_context (index))
+    return;
   if (gtk_stack_get_child_by_name (self->page_stack, pages[index].name) == NULL)
     gtk_stack_add_named (self->page_stack, create_page (self, index), pages[index].name);
 }
@@ -325,6 +340,8 @@ set_visible_page (KzWindow *self,
   self->page = index;
   update_new_button (self);
   ensure_page (self, index);
+  if (gtk_stack_get_child_by_name (self->page_stack, pages[index].name) == NULL)
+    return;
   gtk_stack_set_visible_child_name (self->page_stack, pages[index].name);
   page = gtk_stack_get_visible_child (self->page_stack);
   gtk_widget_set_visible (self->find_button, KZ_IS_LIST_PAGE (page));
@@ -345,7 +362,7 @@ static void
 sidebar_row_selected_cb (KzWindow      *self,
                          GtkListBoxRow *row)
 {
-  if (row != NULL)
+  if (row != NULL && self->context != NULL)
     set_visible_page (self, gtk_list_box_row_get_index (row));
 }
 

@@ -42,6 +42,7 @@ typedef struct
   const char      *author;
   gint64           batch_start;   /* the cursor before the batch */
   gint64           now;
+  GHashTable      *created;       /* records the batch itself created */
 } Push;
 
 static const char *
@@ -57,6 +58,13 @@ changed_after_base (Push                  *push,
                     char                 **author,
                     GError               **error)
 {
+  /* A record the batch created has no history older than the batch. */
+  if (g_hash_table_contains (push->created, change->uuid))
+    {
+      *author = NULL;
+      return TRUE;
+    }
+
   return kz_server_storage_find_change (push->storage, change->uuid, field, change->base,
                                         push->batch_start, author, error);
 }
@@ -140,7 +148,11 @@ apply_field (Push                       *push,
 
   if ((state != NULL && state->deleted &&
        !changed_after_base (push, change, "deleted", &deleter, error)) ||
-      !changed_after_base (push, change, change->field, &editor, error) ||
+      !changed_after_base (push, change, change->field, &editor, error))
+    return FALSE;
+
+  /* The server's value matters only when someone else changed it. */
+  if (editor != NULL &&
       !kz_server_storage_get_field (push->storage, change->uuid, change->field, &current, error))
     return FALSE;
 
@@ -202,6 +214,9 @@ apply_record_change (Push                  *push,
 
   if (!kz_server_storage_get_record (push->storage, change->uuid, &state, error))
     return FALSE;
+
+  if (state == NULL)
+    g_hash_table_add (push->created, g_strdup (change->uuid));
 
   if (state != NULL && !g_str_equal (state->kind, kind_name (change)))
     {
@@ -346,7 +361,8 @@ kz_server_sync_push (KzServerStorage  *storage,
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  Push push = { storage, author, 0, g_get_real_time () / G_USEC_PER_SEC };
+  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Push push = { storage, author, 0, g_get_real_time () / G_USEC_PER_SEC, created };
   gint64 cursor = 0;
 
   g_return_val_if_fail (KZ_IS_SERVER_STORAGE (storage), NULL);

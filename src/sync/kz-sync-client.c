@@ -29,6 +29,8 @@
 
 #define AUTO_INTERVAL_SECONDS 300
 #define EDIT_DELAY_SECONDS    3
+/* Seconds a request may wait for the server before it fails. */
+#define DEFAULT_TIMEOUT       60
 
 struct _KzSyncClient
 {
@@ -335,7 +337,7 @@ kz_sync_client_class_init (KzSyncClientClass *klass)
 static void
 kz_sync_client_init (KzSyncClient *self)
 {
-  self->session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60,
+  self->session = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT, "idle-timeout", DEFAULT_TIMEOUT,
                                                  "user-agent", "Kompetenz/" PACKAGE_VERSION, NULL);
   self->cancellable = g_cancellable_new ();
   self->progress = -1;
@@ -458,6 +460,15 @@ kz_sync_client_set_account (KzSyncClient *self,
 
   if (self->automatic && self->token != NULL)
     schedule_soon (self, 0);
+}
+
+void
+kz_sync_client_set_timeout (KzSyncClient *self,
+                            guint         seconds)
+{
+  g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
+
+  g_object_set (self->session, "timeout", seconds, "idle-timeout", seconds, NULL);
 }
 
 void

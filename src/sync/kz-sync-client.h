@@ -67,6 +67,10 @@ void          kz_sync_client_set_account     (KzSyncClient         *self,
                                               const char           *url,
                                               const char           *user,
                                               const char           *token);
+/* Seconds a request may wait for the server (60 unless set; 0: no
+ * limit).  Tests raise it for servers slowed down by sanitizers. */
+void          kz_sync_client_set_timeout     (KzSyncClient         *self,
+                                              guint                 seconds);
 /* A certificate the user chose to trust (a self-signed server). */
 void          kz_sync_client_set_trusted_certificate (KzSyncClient *self,
                                               GTlsCertificate      *certificate);

@@ -231,10 +231,18 @@ kz_sync_encode_push (GPtrArray *pending)
   return to_string (b);
 }
 
+/* What the results of one push tell about the versions it took. */
+typedef struct
+{
+  gint64   next;      /* the version the next applied change should have */
+  gboolean in_order;  /* all applied, none a duplicate, versions one after another */
+} Taken;
+
 static gboolean
 apply_result (KzStore          *store,
               KzPendingChange  *change,
               JsonObject       *result,
+              Taken            *taken,
               guint            *n_applied,
               guint            *n_conflicts,
               GError          **error)
@@ -249,6 +257,7 @@ apply_result (KzStore          *store,
   if (g_str_equal (status, "conflict"))
     {
       (*n_conflicts)++;
+      taken->in_order = FALSE;
       return kz_store_reject_change (store, change, error);
     }
 
@@ -256,8 +265,34 @@ apply_result (KzStore          *store,
     return protocol_error (error, status);
 
   member_int (result, "version", &version);
+  if (g_str_equal (status, "applied") && version == taken->next)
+    taken->next++;
+  else
+    taken->in_order = FALSE;
+
   (*n_applied)++;
   return kz_store_ack_change (store, change, version, error);
+}
+
+/* Versions have no gaps and each belongs to one change.  When every
+ * change of the batch was applied and their versions are exactly the
+ * ones after the client's cursor, up to the cursor the server answered,
+ * nobody else changed anything in between: the client already holds
+ * all of it and need not pull its own changes back. */
+static gboolean
+advance_cursor (KzStore       *store,
+                const Taken   *taken,
+                gint64         cursor,
+                JsonObject    *answer,
+                GError       **error)
+{
+  gint64 server_cursor = 0;
+
+  if (!taken->in_order || taken->next == cursor + 1 ||
+      !member_int (answer, "cursor", &server_cursor) || server_cursor != taken->next - 1)
+    return TRUE;
+
+  return kz_store_set_sync_cursor (store, server_cursor, error);
 }
 
 gboolean
@@ -272,6 +307,8 @@ kz_sync_apply_results (KzStore    *store,
   JsonObject *o = parse_object (body, parser, error);
   JsonNode *node;
   JsonArray *results;
+  Taken taken = { 0, TRUE };
+  gint64 cursor;
   guint j = 0;
 
   if (o == NULL)
@@ -283,6 +320,9 @@ kz_sync_apply_results (KzStore    *store,
   if (!kz_store_begin (store, error))
     return FALSE;
 
+  cursor = kz_store_get_sync_cursor (store);
+  taken.next = cursor + 1;
+
   for (guint i = 0; i < pending->len; i++)
     {
       KzPendingChange *change = pending->pdata[i];
@@ -293,11 +333,18 @@ kz_sync_apply_results (KzStore    *store,
 
       r = j < json_array_get_length (results) ? json_array_get_element (results, j++) : NULL;
       if (r == NULL || !JSON_NODE_HOLDS_OBJECT (r) ||
-          !apply_result (store, change, json_node_get_object (r), n_applied, n_conflicts, error))
+          !apply_result (store, change, json_node_get_object (r), &taken, n_applied, n_conflicts,
+                         error))
         {
           kz_store_rollback (store);
           return error && *error ? FALSE : protocol_error (error, "results");
         }
+    }
+
+  if (!advance_cursor (store, &taken, cursor, o, error))
+    {
+      kz_store_rollback (store);
+      return FALSE;
     }
 
   return kz_store_commit (store, error);

@@ -32,11 +32,14 @@
  * Network I/O runs on the main context; applying a pulled page, the
  * one big write, runs in a worker thread. */
 
-#define PUSH_BATCH 500
-#define PULL_PAGE  500
+/* The largest batch and page the protocol allows: each is one request
+ * and one transaction on both sides. */
+#define PUSH_BATCH 1000
+#define PULL_PAGE  1000
 
 typedef struct
 {
+  KzStore     *store;       /* holds the large page cache for the round */
   KzSyncStats  stats;
   GPtrArray   *pending;
   gint64       server_cursor;
@@ -49,6 +52,11 @@ round_free (Round *round)
 {
   g_clear_pointer (&round->pending, g_ptr_array_unref);
   g_free (round->last_first_id);
+  if (round->store != NULL)
+    {
+      kz_store_release_large_cache (round->store);
+      g_object_unref (round->store);
+    }
   g_free (round);
 }
 
@@ -303,6 +311,7 @@ kz_sync_client_sync_async (KzSyncClient        *self,
                            gpointer             user_data)
 {
   GTask *task;
+  Round *round;
   GError *error = NULL;
 
   g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
@@ -317,6 +326,11 @@ kz_sync_client_sync_async (KzSyncClient        *self,
       g_object_unref (task);
       return;
     }
+
+  /* From here on, marking a whole portfolio for upload included. */
+  round = g_task_get_task_data (task);
+  round->store = g_object_ref (kz_sync_client_get_store (self));
+  kz_store_hold_large_cache (round->store);
 
   if (!kz_store_get_sync_enabled (kz_sync_client_get_store (self)) &&
       !kz_store_set_sync_enabled (kz_sync_client_get_store (self), TRUE, &error))

@@ -49,6 +49,9 @@ def wait_for(predicate, timeout=30.0):
 
 def find_app(pid):
     desktop = Atspi.get_desktop(0)
+    # libatspi keeps the desktop's children from the registry's events;
+    # one that came before this process listened would never show up.
+    desktop.clear_cache()
     for i in range(desktop.get_child_count()):
         app = desktop.get_child_at_index(i)
         if app is not None and app.get_process_id() == pid and app.get_child_count() > 0:

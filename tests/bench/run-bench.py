@@ -26,6 +26,7 @@ LIST = os.environ["KZ_BENCH_LIST"]
 RECORD_LIST = os.environ["KZ_BENCH_RECORD_LIST"]
 CLI = os.environ.get("KZ_BENCH_CLI")
 SERVER = os.environ.get("KZ_BENCH_SERVER")
+SYNC = os.environ.get("KZ_BENCH_SYNC")
 RESULTS = os.path.join(BENCH_DIR, "results.md")
 REPEAT = int(os.environ.get("KZ_BENCH_REPEAT", "3"))
 
@@ -233,17 +234,37 @@ def wrk(url, token, script, seconds=10):
     return rate, errors
 
 
+def sync_in_process(server, db, tmp, n):
+    """First sync (push and pull) and one-change rounds in one process."""
+    pulled = os.path.join(tmp, "pulled.db")
+    rounds = os.environ.get("KZ_BENCH_SYNC_ROUNDS", "20")
+    _, out = timed([SYNC, server.url, "anna", "bench-passwort", db, pulled, rounds],
+                   timeout=7200)
+    v = dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
+    report("sync", f"first sync, push, {n:,}-project portfolio ({int(v['first-push-changes']):,} changes)",
+           v["first-push-s"], "s")
+    report("sync", f"first sync, pull into an empty portfolio ({int(v['first-pull-records']):,} records and links)",
+           v["first-pull-s"], "s")
+    report("sync", f"one change, in process: edit + sync until acknowledged, median / max of {rounds}",
+           f"{v['one-change-push-median-ms']} / {v['one-change-push-max-ms']}", "ms")
+    report("sync", f"one change, in process: second client pulls it, median / max of {rounds}",
+           f"{v['one-change-pull-median-ms']} / {v['one-change-pull-max-ms']}", "ms")
+
+
 def area_sync():
-    if CLI is None or SERVER is None:
+    if CLI is None or SERVER is None or SYNC is None:
         print("sync benchmarks need -Dserver=true")
         return
-    n = int(os.environ.get("KZ_BENCH_SYNC_SIZE", str(SIZES[-1])))
+    # 10 600 projects: about 100 000 records and links.
+    n = int(os.environ.get("KZ_BENCH_SYNC_SIZE", "10600"))
     generate(n)
     with tempfile.TemporaryDirectory() as tmp:
         server = Server(tmp)
         try:
             db = os.path.join(tmp, "portfolio.db")
             subprocess.run(["cp", portfolio(n), db], check=True)
+            sync_in_process(server, db, tmp, n)
+
             password = os.path.join(tmp, "password")
             token_file = os.path.join(tmp, "token")
             with open(password, "w") as f:
@@ -251,8 +272,6 @@ def area_sync():
             env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(tmp, "config"))
             cli(db, "login", server.url, "anna", "--password-file", password,
                 "--token-file", token_file, env=env)
-            seconds, _ = cli(db, "sync", "--token-file", token_file, env=env)
-            report("sync", f"first sync, {n:,}-project portfolio", f"{seconds:.1f}", "s")
 
             _, out = cli(db, "list", "project", "--json", env=env)
             uuid = json.loads(out)[0]["id"]

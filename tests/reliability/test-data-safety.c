@@ -27,12 +27,18 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "kz-demo.h"
 #include "kz-store.h"
+#include "kz-store-backup.h"
+#include "kz-store-lock.h"
 
 /* Data safety: an upgrade that fails part-way leaves the old portfolio
  * as it was and usable; a full disk gives a clear error, loses no saved
- * record and damages nothing. */
+ * record and damages nothing, neither in the portfolio nor in a backup;
+ * a second application instance on the same portfolio is refused. */
 
 #define PROJECT_UUID "8c3f2e40-5d6f-4071-8cbd-2e3f4a5b6c7d"
 
@@ -257,6 +263,171 @@ test_disk_full (Fixture       *f,
   assert_query (f->path, "PRAGMA integrity_check", "ok");
 }
 
+/* Runs in a child whose files may not grow past a size well below the
+ * portfolio's: a backup over an older one must fail cleanly. */
+static void
+backup_on_full_disk (const char *path,
+                     const char *backup_path,
+                     const char *log_path)
+{
+  g_autoptr(KzStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit;
+
+  store = kz_store_open (path, &error);
+  g_assert_no_error (error);
+
+  signal (SIGXFSZ, SIG_IGN);
+  limit.rlim_cur = limit.rlim_max = 32 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  g_assert_false (kz_store_backup (store, backup_path, NULL, &error));
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_BACKUP);
+  g_assert_true (g_file_set_contents (log_path, error->message, -1, NULL));
+}
+
+static void
+test_backup_disk_full (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KzStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *backup_path = g_build_filename (f->dir, "backup.kompetenz", NULL);
+  g_autofree char *log_path = g_build_filename (f->dir, "backup.log", NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *count = NULL;
+  const char *name;
+  gsize before_length, after_length;
+  GStatBuf st;
+
+  if (g_test_subprocess ())
+    {
+      backup_on_full_disk (g_getenv ("KZ_DISK_FULL_DB"), g_getenv ("KZ_DISK_FULL_BACKUP"),
+                           g_getenv ("KZ_DISK_FULL_LOG"));
+      return;
+    }
+
+  /* A portfolio far larger than the limit, and an older backup of it. */
+  store = kz_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kz_store_backup (store, backup_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kz_demo_generate (store, 40, KZ_DEMO_DEFAULT_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  count = g_strdup_printf ("%u", kz_store_count (store, KZ_KIND_PROJECT));
+  g_clear_object (&store);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 64 * 1024);
+  g_assert_true (g_file_get_contents (backup_path, &before, &before_length, NULL));
+
+  g_setenv ("KZ_DISK_FULL_DB", f->path, TRUE);
+  g_setenv ("KZ_DISK_FULL_BACKUP", backup_path, TRUE);
+  g_setenv ("KZ_DISK_FULL_LOG", log_path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* A clear message that names the disk, not SQLite's words alone. */
+  g_assert_true (g_file_get_contents (log_path, &message, NULL, NULL));
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "disk"));
+  g_assert_null (strstr (message, "reported an error"));
+
+  /* The older backup is untouched, no half-written file is left, and
+   * the portfolio is whole. */
+  g_assert_true (g_file_get_contents (backup_path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
+  assert_query (f->path, "PRAGMA integrity_check", "ok");
+  assert_query (f->path, "SELECT count(*) FROM projects", count);
+}
+
+/* One application instance per portfolio: the second is refused before
+ * it reads or writes anything; kompetenz-cli's plain open still works
+ * next to it; the lock goes with the store, and with a killed process. */
+static void
+test_single_instance (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KzStore) first = NULL;
+  g_autoptr(KzStore) second = NULL;
+  g_autoptr(KzStore) cli = NULL;
+  g_autoptr(KzRecord) record = kz_record_new (KZ_KIND_ORGANISATION);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "never-created.db", NULL);
+  g_autoptr(KzStoreLock) lock = NULL;
+  gsize before_length, after_length;
+  GPid child;
+  int status;
+
+  first = kz_store_open_exclusive (f->path, &error);
+  g_assert_no_error (error);
+  kz_record_set_string (record, "name", "Caritasverband Musterstadt");
+  g_assert_true (kz_store_save (first, record, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_length, NULL));
+
+  second = kz_store_open_exclusive (f->path, &error);
+  g_assert_null (second);
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (f->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  /* kompetenz-cli does not take the lock. */
+  cli = kz_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kz_store_count (cli, KZ_KIND_ORGANISATION), ==, 1);
+  g_clear_object (&cli);
+
+  /* Freed with the store. */
+  g_clear_object (&first);
+  second = kz_store_open_exclusive (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kz_store_count (second, KZ_KIND_ORGANISATION), ==, 1);
+  g_clear_object (&second);
+
+  /* Freed by the kernel when the holder is killed. */
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      KzStore *held = kz_store_open_exclusive (f->path, NULL);
+
+      if (held == NULL)
+        _exit (1);
+      kill (getpid (), SIGSTOP);   /* stays stopped, store open, until killed */
+      _exit (2);
+    }
+  g_assert_cmpint (waitpid (child, &status, WUNTRACED), ==, child);
+  g_assert_true (WIFSTOPPED (status));
+  second = kz_store_open_exclusive (f->path, &error);
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_cmpint (kill (child, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+  second = kz_store_open_exclusive (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&second);
+
+  /* A refused second instance does not create a missing portfolio. */
+  lock = kz_store_lock_acquire (missing, &error);
+  g_assert_no_error (error);
+  second = kz_store_open_exclusive (missing, &error);
+  g_assert_error (error, KZ_STORE_ERROR, KZ_STORE_ERROR_IN_USE);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_true (g_str_has_prefix (kz_store_lock_get_path (lock), missing));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +442,10 @@ main (int   argc,
               fixture_setup, test_failed_upgrade, fixture_teardown);
   g_test_add ("/reliability/data/disk-full", Fixture, NULL,
               fixture_setup, test_disk_full, fixture_teardown);
+  g_test_add ("/reliability/data/backup-disk-full", Fixture, NULL,
+              fixture_setup, test_backup_disk_full, fixture_teardown);
+  g_test_add ("/reliability/data/single-instance", Fixture, NULL,
+              fixture_setup, test_single_instance, fixture_teardown);
 
   return g_test_run ();
 }

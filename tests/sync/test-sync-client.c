@@ -121,6 +121,10 @@ fixture_setup (Fixture       *f,
       g_assert_nonnull (f->store[i]);
       kz_store_set_author (f->store[i], users[i]);
       f->client[i] = kz_sync_client_new (f->store[i]);
+      /* The suite also runs under ASan and UBSan, where the server may
+       * take longer than the app's 60 s over a batch of 500 changes;
+       * meson's timeout bounds the test instead. */
+      kz_sync_client_set_timeout (f->client[i], 0);
       if (data == NULL)
         login (f->client[i], kz_test_server_get_url (f->server), users[i]);
     }
@@ -646,9 +650,153 @@ test_first_sync_progress (Fixture       *f,
   stats = sync_ok (f->client[1]);
   g_assert_cmpuint (stats.pulled, ==, 1200);
   g_assert_cmpuint (kz_store_count (f->store[1], KZ_KIND_PROJECT), ==, 1200);
-  /* Three pages of 500: progress was reported along the way. */
+  /* Two pages of 1000: progress was reported along the way. */
   g_assert_cmpuint (seen->len, >=, 3);
   g_ptr_array_free (seen, FALSE);
+}
+
+/* Many records and links in one portfolio, written in one transaction. */
+static void
+add_portfolio (KzStore *store,
+               guint    n_projects)
+{
+  g_autoptr(KzRecord) org = NULL;
+
+  g_assert_true (kz_store_begin (store, NULL));
+  for (guint i = 0; i < n_projects; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Digitale Teilhabe %04u", i);
+      g_autoptr(KzRecord) p = NULL;
+
+      if (i % 25 == 0)
+        {
+          g_autofree char *name = g_strdup_printf ("Caritasverband Region %03u e.V.", i / 25);
+
+          g_clear_object (&org);
+          org = add (store, KZ_KIND_ORGANISATION, "name", name, "district", "03103", NULL);
+        }
+      p = add (store, KZ_KIND_PROJECT, "title", title, "status", i % 2 ? "running" : "idea",
+               "lead_organisation_id", kz_record_get_uuid (org), NULL);
+      g_assert_true (kz_store_link (store, KZ_LINK_PROJECT_ORGANISATION, kz_record_get_uuid (p),
+                                    kz_record_get_uuid (org), NULL));
+    }
+  g_assert_true (kz_store_commit (store, NULL));
+}
+
+/* A first sync of thousands of records spans several push batches and
+ * pull pages and arrives complete and identical; the pushing client
+ * does not pull its own changes back. */
+static void
+test_large_first_sync (Fixture       *f,
+                       gconstpointer  data)
+{
+  KzSyncStats stats;
+  guint pending;
+
+  add_portfolio (f->store[0], 1050);
+  g_assert_true (kz_store_set_sync_enabled (f->store[0], TRUE, NULL));
+  pending = kz_store_count_pending (f->store[0]);
+  g_assert_cmpuint (pending, >, 3000);
+
+  stats = sync_ok (f->client[0]);
+  g_assert_cmpuint (stats.pushed, ==, pending);
+  g_assert_cmpuint (stats.refused, ==, 0);
+  g_assert_cmpuint (stats.pulled, ==, 0);
+  g_assert_cmpuint (kz_store_count_pending (f->store[0]), ==, 0);
+
+  /* 1050 projects, 42 organisations and 1050 links: three pages. */
+  stats = sync_ok (f->client[1]);
+  g_assert_cmpuint (stats.pulled, ==, 1050 + 42 + 1050);
+  g_assert_cmpuint (kz_store_count (f->store[1], KZ_KIND_PROJECT), ==, 1050);
+  sync_ok (f->client[2]);
+  assert_converged (f);
+
+  /* Nothing is left to exchange in either direction. */
+  stats = sync_ok (f->client[0]);
+  g_assert_cmpuint (stats.pushed + stats.pulled, ==, 0);
+  stats = sync_ok (f->client[1]);
+  g_assert_cmpuint (stats.pushed + stats.pulled, ==, 0);
+}
+
+/* When someone else pushed in between, the pushing client still pulls:
+ * its cursor only skips versions that were all its own. */
+static void
+test_push_pulls_what_others_pushed (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(KzRecord) theirs = NULL;
+  g_autoptr(KzRecord) mine = NULL;
+  g_autoptr(KzRecord) later = NULL;
+  KzSyncStats stats;
+
+  mine = add (f->store[0], KZ_KIND_PROJECT, "title", "Tablets für die Tagespflege", "status", "idea", NULL);
+  sync_ok (f->client[0]);
+
+  theirs = add (f->store[1], KZ_KIND_PROJECT, "title", "Videosprechstunde Beratung", "status", "idea", NULL);
+  sync_ok (f->client[1]);
+
+  later = add (f->store[0], KZ_KIND_PROJECT, "title", "Digitale Essensbestellung", "status", "idea", NULL);
+  stats = sync_ok (f->client[0]);
+  g_assert_cmpuint (stats.pushed, >, 0);
+  /* Theirs, and its own new record: the versions were not all its own. */
+  g_assert_cmpuint (stats.pulled, ==, 2);
+  g_object_unref (get (f->store[0], KZ_KIND_PROJECT, kz_record_get_uuid (theirs)));
+  g_assert_cmpuint (kz_store_count (f->store[0], KZ_KIND_PROJECT), ==, 3);
+
+  sync_all (f, 1);
+  assert_converged (f);
+}
+
+static void
+kill_server_once (KzSyncClient *client,
+                  GParamSpec   *pspec,
+                  Fixture      *f)
+{
+  g_signal_handlers_disconnect_by_func (client, kill_server_once, f);
+  kz_test_server_kill (f->server);
+}
+
+/* The server dies after the first batch of a first sync: the client
+ * keeps the rest in its outbox, and once the server is back the sync
+ * completes, every change applied once. */
+static void
+test_interrupted_first_sync (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  KzSyncStats stats = { 0 };
+  guint pending, left;
+
+  add_portfolio (f->store[0], 1050);
+  g_assert_true (kz_store_set_sync_enabled (f->store[0], TRUE, NULL));
+  pending = kz_store_count_pending (f->store[0]);
+  /* Counts refreshed after local edits come first; then the first
+   * acknowledged batch changes the count. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_signal_connect (f->client[0], "notify::pending", G_CALLBACK (kill_server_once), f);
+  g_assert_false (try_sync (f->client[0], &stats, &error));
+  g_assert_error (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_NETWORK);
+  g_assert_cmpuint (kz_sync_client_get_state (f->client[0]), ==, KZ_SYNC_STATE_OFFLINE);
+
+  /* One batch went through, the rest waits. */
+  left = kz_store_count_pending (f->store[0]);
+  g_assert_cmpuint (left, ==, pending - 1000);
+
+  kz_test_server_start (f->server, NULL);
+  for (guint i = 0; i < 2; i++)
+    login (f->client[i], kz_test_server_get_url (f->server), users[i]);
+  stats = sync_ok (f->client[0]);
+  g_assert_cmpuint (stats.pushed, ==, left);
+  g_assert_cmpuint (kz_store_count_pending (f->store[0]), ==, 0);
+
+  stats = sync_ok (f->client[1]);
+  g_assert_cmpuint (stats.pulled, ==, 1050 + 42 + 1050);
+  g_assert_cmpuint (kz_store_count (f->store[1], KZ_KIND_PROJECT), ==, 1050);
+  login (f->client[2], kz_test_server_get_url (f->server), users[2]);
+  sync_ok (f->client[2]);
+  assert_converged (f);
 }
 
 int
@@ -669,6 +817,9 @@ main (int   argc,
   ADD ("/sync/auth-errors", test_auth_errors);
   ADD ("/sync/https", test_https);
   ADD ("/sync/first-sync-progress", test_first_sync_progress);
+  ADD ("/sync/large-first-sync", test_large_first_sync);
+  ADD ("/sync/push-pulls-what-others-pushed", test_push_pulls_what_others_pushed);
+  ADD ("/sync/interrupted-first-sync", test_interrupted_first_sync);
 #undef ADD
 
   return g_test_run ();

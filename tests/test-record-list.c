@@ -480,6 +480,66 @@ test_sort_func (Fixture       *f,
   g_assert_cmpstr (down, ==, "awo Braunschweig|Caritas Celle|Diakonie Nord|Bürgerhilfe");
 }
 
+/* Sorting again by a column of unchanged data reuses its values; down,
+ * ties stay in the order of the titles as up.  A change counts once
+ * the list is invalidated. */
+static void
+test_sort_keys_reused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  g_autoptr(KzRecordList) fresh = NULL;
+  g_autoptr(KzRecord) celle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *up = NULL;
+  g_autofree char *down = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *expected = NULL;
+
+  g_free (save_organisation (f->store, "Arbeiterwohlfahrt Celle", "Celle", 12));
+
+  kz_record_list_set_sort (list, "city", FALSE);
+  refresh (list);
+  up = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (up, ==, "Bürgerhilfe|awo Braunschweig|Arbeiterwohlfahrt Celle|Caritas Celle|Diakonie Nord");
+  kz_record_list_set_sort (list, "city", TRUE);
+  refresh (list);
+  down = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (down, ==, "Diakonie Nord|Arbeiterwohlfahrt Celle|Caritas Celle|awo Braunschweig|Bürgerhilfe");
+  kz_record_list_set_sort (list, "staff", FALSE);
+  refresh (list);
+  kz_record_list_set_sort (list, "city", FALSE);
+  refresh (list);
+  again = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (again, ==, up);
+
+  celle = kz_store_get (f->store, KZ_KIND_ORGANISATION, f->celle, &error);
+  g_assert_no_error (error);
+  kz_record_set_string (celle, "city", "Aurich");
+  g_assert_true (kz_store_save (f->store, celle, &error));
+  g_assert_no_error (error);
+
+  /* Until invalidated, the values read before stand. */
+  kz_record_list_set_sort (list, "city", TRUE);
+  refresh (list);
+  stale = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (stale, ==, down);
+
+  kz_record_list_invalidate (list);
+  refresh (list);
+  changed = dup_names (G_LIST_MODEL (list), "name");
+  g_assert_cmpstr (changed, ==, "Diakonie Nord|Arbeiterwohlfahrt Celle|awo Braunschweig|Caritas Celle|Bürgerhilfe");
+
+  /* As a list that never sorted before. */
+  fresh = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
+  kz_record_list_set_sort (fresh, "city", TRUE);
+  refresh (fresh);
+  expected = dup_names (G_LIST_MODEL (fresh), "name");
+  g_assert_cmpstr (changed, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +557,7 @@ main (int   argc,
   ADD ("/record-list/search-semantics", test_search_semantics);
   ADD ("/record-list/condition", test_condition);
   ADD ("/record-list/sort-func", test_sort_func);
+  ADD ("/record-list/sort-keys-reused", test_sort_keys_reused);
 #undef ADD
 
   return g_test_run ();

@@ -52,7 +52,13 @@ struct _KzRecordList
   guint       cache_size;
   guint       generation;    /* of the latest refresh started */
   GArray     *base;          /* the rows of filter and sort without a search */
+  GHashTable *sort_keys;     /* condition and sort field → KzSortKeys */
+  guint       data_epoch;    /* of the data the sort keys were read from */
 };
+
+/* Sort values of this many columns (a few MB each at 100 000 rows) are
+ * kept while the data does not change. */
+#define SORT_KEYS_KEPT 4
 
 static void list_model_iface_init (GListModelInterface *iface);
 static void sort_func_unref       (struct _SortFunc    *func);
@@ -177,6 +183,7 @@ kz_record_list_finalize (GObject *object)
 
   cache_clear (self);
   g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->sort_keys, g_hash_table_unref);
   g_clear_pointer (&self->sort_func, sort_func_unref);
   g_clear_pointer (&self->search_refs, g_strfreev);
   g_clear_pointer (&self->condition, g_free);
@@ -200,6 +207,8 @@ kz_record_list_init (KzRecordList *self)
 {
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)_kz_sort_keys_unref);
   g_queue_init (&self->lru);
   self->cache_size = KZ_RECORD_LIST_CACHE_SIZE;
 }
@@ -445,6 +454,9 @@ typedef struct
   guint     generation;
   GArray   *base;       /* of an earlier query with the same filter and sort, or NULL */
   gint64    total;      /* live records as counted before, or -1 */
+  char     *keys_name;  /* of the sort keys in the list's table, or NULL */
+  KzSortKeys *keys;     /* of an earlier query, or NULL; read ones are left here */
+  guint     data_epoch;
 } Query;
 
 typedef struct
@@ -454,6 +466,31 @@ typedef struct
   guint   total;
 } Result;
 
+static char *
+sort_keys_name (KzRecordList *self)
+{
+  if (self->sort_func != NULL)
+    return NULL;
+
+  return g_strconcat (self->sort_field ? self->sort_field : "", "\n",
+                      self->condition ? self->condition : "", NULL);
+}
+
+/* On the list's thread, once @query is done. */
+static void
+keep_sort_keys (KzRecordList *self,
+                Query        *query)
+{
+  if (query->keys == NULL || query->keys_name == NULL || query->data_epoch != self->data_epoch ||
+      g_hash_table_contains (self->sort_keys, query->keys_name))
+    return;
+
+  if (g_hash_table_size (self->sort_keys) >= SORT_KEYS_KEPT)
+    g_hash_table_remove_all (self->sort_keys);
+  g_hash_table_insert (self->sort_keys, g_strdup (query->keys_name),
+                       _kz_sort_keys_ref (query->keys));
+}
+
 static void
 query_free (gpointer data)
 {
@@ -461,6 +498,8 @@ query_free (gpointer data)
 
   g_clear_object (&query->store);
   g_clear_pointer (&query->base, g_array_unref);
+  g_clear_pointer (&query->keys, _kz_sort_keys_unref);
+  g_clear_pointer (&query->keys_name, g_free);
   g_clear_pointer (&query->sort_func, sort_func_unref);
   g_strfreev (query->search_refs);
   g_free (query->search);
@@ -495,6 +534,14 @@ query_new (KzRecordList *self)
   query->generation = ++self->generation;
   query->base = self->base ? g_array_ref (self->base) : NULL;
   query->total = self->total_valid ? (gint64)self->total : -1;
+  query->keys_name = sort_keys_name (self);
+  query->data_epoch = self->data_epoch;
+  if (query->keys_name != NULL && query->base == NULL)
+    {
+      KzSortKeys *keys = g_hash_table_lookup (self->sort_keys, query->keys_name);
+
+      query->keys = keys ? _kz_sort_keys_ref (keys) : NULL;
+    }
 
   return query;
 }
@@ -525,7 +572,7 @@ query_run (Query   *query,
                                         query->sort_field,
                                         query->sort_func ? query->sort_func->func : NULL,
                                         query->sort_func ? query->sort_func->data : NULL,
-                                        query->descending, error)))
+                                        query->descending, &query->keys, error)))
     return NULL;
 
   /* Without filters the sorted rows are all live records; counting
@@ -588,6 +635,8 @@ kz_record_list_invalidate (KzRecordList *self)
   g_return_if_fail (KZ_IS_RECORD_LIST (self));
 
   g_clear_pointer (&self->base, g_array_unref);
+  g_hash_table_remove_all (self->sort_keys);
+  self->data_epoch++;
   self->total_valid = FALSE;
   cache_clear (self);
 }
@@ -603,6 +652,8 @@ kz_record_list_refresh (KzRecordList  *self,
 
   query = query_new (self);
   result = query_run (query, error);
+  if (result != NULL)
+    keep_sort_keys (self, query);
   query_free (query);
   if (result == NULL)
     return FALSE;
@@ -664,6 +715,7 @@ kz_record_list_refresh_finish (KzRecordList  *self,
   if (!(rows = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
 
+  keep_sort_keys (self, query);
   if (query->generation == self->generation)
     install_result (self, rows);
   result_free (rows);

@@ -235,25 +235,44 @@ read_key (Row           *row,
     }
 }
 
-GArray *
-_kz_record_query_sorted (KzStore          *store,
-                         KzKind            kind,
-                         const char       *condition,
-                         const char       *sort_field,
-                         KzRecordKeyFunc   key_func,
-                         gpointer          key_data,
-                         gboolean          descending,
-                         GError          **error)
+struct _KzSortKeys
 {
-  const KzKindInfo *info = kz_kind_get_info (kind);
-  const KzField *field = kz_kind_get_field (kind, sort_field ? sort_field
-                                                             : info->fields[info->title_field].name);
-  KeyType type = key_func != NULL ? KEY_FUNC : key_type (field);
+  gatomicrefcount  ref_count;
+  SortOrder        order;     /* always up */
+  GArray          *rows;      /* of Row */
+};
+
+KzSortKeys *
+_kz_sort_keys_ref (KzSortKeys *keys)
+{
+  g_atomic_ref_count_inc (&keys->ref_count);
+  return keys;
+}
+
+void
+_kz_sort_keys_unref (KzSortKeys *keys)
+{
+  if (keys == NULL || !g_atomic_ref_count_dec (&keys->ref_count))
+    return;
+
+  g_array_unref (keys->rows);
+  g_free (keys);
+}
+
+/* Reads the rows and their sort values in the order of the titles. */
+static GArray *
+read_rows (KzStore          *store,
+           KzKind            kind,
+           const char       *condition,
+           const KzField    *field,
+           KeyType           type,
+           KzRecordKeyFunc   key_func,
+           gpointer          key_data,
+           GError          **error)
+{
   g_autoptr(GHashTable) ranks = type == KEY_CHOICE ? choice_ranks (field->vocab) : NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autofree char *sql = build_select (kind, condition, field, type);
-  SortOrder order = { type, descending };
-  GArray *rowids;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -279,12 +298,81 @@ _kz_record_query_sorted (KzStore          *store,
   if (rc != SQLITE_DONE)
     return NULL;
 
-  /* A stable sort: ties stay in the order of the titles. */
-  g_qsort_with_data (rows->data, rows->len, sizeof (Row), compare_rows, &order);
+  return g_steal_pointer (&rows);
+}
 
-  rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
-  for (guint i = 0; i < rows->len; i++)
-    g_array_append_val (rowids, g_array_index (rows, Row, i).rowid);
+/* The rowids of @keys up, or down: a stable sort down keeps ties in the
+ * order of the titles, so the runs of equal values are taken from the
+ * end while each run keeps its order. */
+static GArray *
+sorted_rowids (KzSortKeys *keys,
+               gboolean    descending)
+{
+  GArray *rows = keys->rows;
+  GArray *rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len);
+  guint end = rows->len;
+
+  if (!descending)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        g_array_append_val (rowids, g_array_index (rows, Row, i).rowid);
+      return rowids;
+    }
+
+  while (end > 0)
+    {
+      guint start = end - 1;
+
+      while (start > 0 && compare_rows (&g_array_index (rows, Row, start - 1),
+                                        &g_array_index (rows, Row, start), &keys->order) == 0)
+        start--;
+      for (guint i = start; i < end; i++)
+        g_array_append_val (rowids, g_array_index (rows, Row, i).rowid);
+      end = start;
+    }
+
+  return rowids;
+}
+
+GArray *
+_kz_record_query_sorted (KzStore          *store,
+                         KzKind            kind,
+                         const char       *condition,
+                         const char       *sort_field,
+                         KzRecordKeyFunc   key_func,
+                         gpointer          key_data,
+                         gboolean          descending,
+                         KzSortKeys      **keys,
+                         GError          **error)
+{
+  const KzKindInfo *info = kz_kind_get_info (kind);
+  const KzField *field = kz_kind_get_field (kind, sort_field ? sort_field
+                                                             : info->fields[info->title_field].name);
+  KeyType type = key_func != NULL ? KEY_FUNC : key_type (field);
+  KzSortKeys *made;
+  GArray *rows;
+  GArray *rowids;
+
+  if (key_func == NULL && keys != NULL && *keys != NULL)
+    return sorted_rowids (*keys, descending);
+
+  if (!(rows = read_rows (store, kind, condition, field, type, key_func, key_data, error)))
+    return NULL;
+
+  made = g_new0 (KzSortKeys, 1);
+  g_atomic_ref_count_init (&made->ref_count);
+  made->order.type = type;
+  made->order.descending = FALSE;
+  made->rows = rows;
+
+  /* A stable sort: ties stay in the order of the titles. */
+  g_qsort_with_data (rows->data, rows->len, sizeof (Row), compare_rows, &made->order);
+  rowids = sorted_rowids (made, descending);
+
+  if (key_func == NULL && keys != NULL)
+    *keys = made;
+  else
+    _kz_sort_keys_unref (made);
 
   return rowids;
 }

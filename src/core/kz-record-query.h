@@ -27,12 +27,24 @@ G_BEGIN_DECLS
 /* The queries behind KzRecordList; they touch only their arguments and
  * the store, so they run in worker threads. */
 
+/* The rows of one query with their sort values, sorted up; immutable
+ * once made, so shared between threads. */
+typedef struct _KzSortKeys KzSortKeys;
+
+KzSortKeys *_kz_sort_keys_ref   (KzSortKeys *keys);
+void        _kz_sort_keys_unref (KzSortKeys *keys);
+
 /* Rowids of the live records of @kind that meet @condition (SQL on the
  * table as "r", or NULL), sorted by @sort_field (NULL: the title) or
  * by @key_func, as the in-memory lists sorted them: numbers, dates and
  * choices (in the order of their vocabulary) by value, text by the
  * user's collation ignoring case, references by the title they name,
- * unset values first; ties in the order of the titles. */
+ * unset values first; ties in the order of the titles.
+ *
+ * Without @key_func, @keys may hold the sort values of an earlier query
+ * with the same @condition and @sort_field on unchanged data: then the
+ * table is not read again.  Otherwise the values read are left there
+ * for the next query. */
 GArray  *_kz_record_query_sorted (KzStore         *store,
                                   KzKind           kind,
                                   const char      *condition,
@@ -40,6 +52,7 @@ GArray  *_kz_record_query_sorted (KzStore         *store,
                                   KzRecordKeyFunc  key_func,
                                   gpointer         key_data,
                                   gboolean         descending,
+                                  KzSortKeys     **keys,
                                   GError         **error);
 /* Sorted rowids of the live records of @kind whose indexed text holds
  * every word of @search as a word start, or whose REF field in

@@ -53,6 +53,7 @@ struct _KzRecordList
   guint       generation;    /* of the latest refresh started */
   GArray     *base;          /* the rows of filter and sort without a search */
   GHashTable *sort_keys;     /* condition and sort field → KzSortKeys */
+  GArray     *title_order;   /* rowids of the live records by title, or NULL */
   guint       data_epoch;    /* of the data the sort keys were read from */
 };
 
@@ -184,6 +185,7 @@ kz_record_list_finalize (GObject *object)
   cache_clear (self);
   g_clear_pointer (&self->base, g_array_unref);
   g_clear_pointer (&self->sort_keys, g_hash_table_unref);
+  g_clear_pointer (&self->title_order, g_array_unref);
   g_clear_pointer (&self->sort_func, sort_func_unref);
   g_clear_pointer (&self->search_refs, g_strfreev);
   g_clear_pointer (&self->condition, g_free);
@@ -456,6 +458,7 @@ typedef struct
   gint64    total;      /* live records as counted before, or -1 */
   char     *keys_name;  /* of the sort keys in the list's table, or NULL */
   KzSortKeys *keys;     /* of an earlier query, or NULL; read ones are left here */
+  GArray   *title_order; /* likewise */
   guint     data_epoch;
 } Query;
 
@@ -472,7 +475,15 @@ sort_keys_name (KzRecordList *self)
   if (self->sort_func != NULL)
     return NULL;
 
-  return g_strconcat (self->sort_field ? self->sort_field : "", "\n",
+  /* No field is the title. */
+  if (self->sort_field == NULL)
+    {
+      const KzKindInfo *info = kz_kind_get_info (self->kind);
+
+      return g_strconcat (info->fields[info->title_field].name, "\n",
+                          self->condition ? self->condition : "", NULL);
+    }
+  return g_strconcat (self->sort_field, "\n",
                       self->condition ? self->condition : "", NULL);
 }
 
@@ -481,6 +492,10 @@ static void
 keep_sort_keys (KzRecordList *self,
                 Query        *query)
 {
+  if (query->data_epoch == self->data_epoch && self->title_order == NULL &&
+      query->title_order != NULL)
+    self->title_order = g_array_ref (query->title_order);
+
   if (query->keys == NULL || query->keys_name == NULL || query->data_epoch != self->data_epoch ||
       g_hash_table_contains (self->sort_keys, query->keys_name))
     return;
@@ -499,6 +514,7 @@ query_free (gpointer data)
   g_clear_object (&query->store);
   g_clear_pointer (&query->base, g_array_unref);
   g_clear_pointer (&query->keys, _kz_sort_keys_unref);
+  g_clear_pointer (&query->title_order, g_array_unref);
   g_clear_pointer (&query->keys_name, g_free);
   g_clear_pointer (&query->sort_func, sort_func_unref);
   g_strfreev (query->search_refs);
@@ -536,6 +552,7 @@ query_new (KzRecordList *self)
   query->total = self->total_valid ? (gint64)self->total : -1;
   query->keys_name = sort_keys_name (self);
   query->data_epoch = self->data_epoch;
+  query->title_order = self->title_order ? g_array_ref (self->title_order) : NULL;
   if (query->keys_name != NULL && query->base == NULL)
     {
       KzSortKeys *keys = g_hash_table_lookup (self->sort_keys, query->keys_name);
@@ -572,7 +589,8 @@ query_run (Query   *query,
                                         query->sort_field,
                                         query->sort_func ? query->sort_func->func : NULL,
                                         query->sort_func ? query->sort_func->data : NULL,
-                                        query->descending, &query->keys, error)))
+                                        query->descending, &query->keys,
+                                        &query->title_order, error)))
     return NULL;
 
   /* Without filters the sorted rows are all live records; counting
@@ -636,6 +654,7 @@ kz_record_list_invalidate (KzRecordList *self)
 
   g_clear_pointer (&self->base, g_array_unref);
   g_hash_table_remove_all (self->sort_keys);
+  g_clear_pointer (&self->title_order, g_array_unref);
   self->data_epoch++;
   self->total_valid = FALSE;
   cache_clear (self);

@@ -44,7 +44,9 @@ void        _kz_sort_keys_unref (KzSortKeys *keys);
  * Without @key_func, @keys may hold the sort values of an earlier query
  * with the same @condition and @sort_field on unchanged data: then the
  * table is not read again.  Otherwise the values read are left there
- * for the next query. */
+ * for the next query.  @title_order holds the rowids of the live
+ * records in the order of their titles, read here when it is NULL and
+ * left there for queries on the same data. */
 GArray  *_kz_record_query_sorted (KzStore         *store,
                                   KzKind           kind,
                                   const char      *condition,
@@ -53,6 +55,7 @@ GArray  *_kz_record_query_sorted (KzStore         *store,
                                   gpointer         key_data,
                                   gboolean         descending,
                                   KzSortKeys     **keys,
+                                  GArray         **title_order,
                                   GError         **error);
 /* Sorted rowids of the live records of @kind whose indexed text holds
  * every word of @search as a word start, or whose REF field in

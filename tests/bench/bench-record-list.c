@@ -123,6 +123,7 @@ bench_sort (KzRecordList *list)
         kz_record_list_set_sort (list, fields[i], down);
         ms = timed_refresh (list) + read_rows (list, 0, SCREENFUL);
         g_array_append_val (times, ms);
+        g_print ("rowlist-sort-%s-%s-ms: %.1f\n", fields[i], down ? "down" : "up", ms);
       }
 
   g_print ("rowlist-sort-median-ms: %.1f\n", median (times));

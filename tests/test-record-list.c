@@ -24,6 +24,7 @@
 #include <locale.h>
 
 #include "kz-record-list.h"
+#include "kz-record-query.h"
 
 typedef struct
 {
@@ -540,6 +541,37 @@ test_sort_keys_reused (Fixture       *f,
   g_assert_cmpstr (changed, ==, expected);
 }
 
+/* A search whose cancellable is cancelled stops inside SQLite with
+ * G_IO_ERROR_CANCELLED and leaves the store as it was. */
+static void
+test_search_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) stopped = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Altenhilfe %u", i);
+
+      g_free (save_organisation (f->store, name, "Aurich", i));
+    }
+
+  g_cancellable_cancel (cancellable);
+  stopped = _kz_record_query_search (f->store, KZ_KIND_ORGANISATION, "a", NULL, cancellable, &error);
+  g_assert_null (stopped);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  rows = _kz_record_query_search (f->store, KZ_KIND_ORGANISATION, "a", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  /* The 300 in Aurich and "awo Braunschweig" at least. */
+  g_assert_cmpuint (rows->len, >=, 301);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +590,7 @@ main (int   argc,
   ADD ("/record-list/condition", test_condition);
   ADD ("/record-list/sort-func", test_sort_func);
   ADD ("/record-list/sort-keys-reused", test_sort_keys_reused);
+  ADD ("/record-list/search-cancelled", test_search_cancelled);
 #undef ADD
 
   return g_test_run ();

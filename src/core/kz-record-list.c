@@ -575,8 +575,9 @@ compare_rowids (gconstpointer a,
 
 /* May run in a worker thread: touches only @query and the store. */
 static Result *
-query_run (Query   *query,
-           GError **error)
+query_run (Query        *query,
+           GCancellable *cancellable,
+           GError      **error)
 {
   g_autoptr(GArray) matches = NULL;
   g_autoptr(GArray) base = query->base ? g_array_ref (query->base) : NULL;
@@ -600,10 +601,12 @@ query_run (Query   *query,
   if (total < 0 && (total = _kz_record_query_count (query->store, query->kind, error)) < 0)
     return NULL;
 
+  if (query->search != NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (query->search != NULL &&
       !(matches = _kz_record_query_search (query->store, query->kind, query->search,
                                            (const char * const *)query->search_refs,
-                                           &local_error)) &&
+                                           cancellable, &local_error)) &&
       local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -670,7 +673,7 @@ kz_record_list_refresh (KzRecordList  *self,
   g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
 
   query = query_new (self);
-  result = query_run (query, error);
+  result = query_run (query, NULL, error);
   if (result != NULL)
     keep_sort_keys (self, query);
   query_free (query);
@@ -694,7 +697,7 @@ refresh_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (!(result = query_run (task_data, &error)))
+  if (!(result = query_run (task_data, cancellable, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, result_free);
@@ -730,11 +733,12 @@ kz_record_list_refresh_finish (KzRecordList  *self,
   g_return_val_if_fail (KZ_IS_RECORD_LIST (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  /* Sort values read before a search was cancelled still hold. */
   query = g_task_get_task_data (G_TASK (result));
+  keep_sort_keys (self, query);
   if (!(rows = g_task_propagate_pointer (G_TASK (result), error)))
     return FALSE;
 
-  keep_sort_keys (self, query);
   if (query->generation == self->generation)
     install_result (self, rows);
   result_free (rows);

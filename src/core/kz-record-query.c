@@ -590,11 +590,20 @@ build_search (KzKind              kind,
   return g_string_free (sql, FALSE);
 }
 
+/* Called by SQLite every few thousand steps: a search overtaken by
+ * the next keystroke stops at once instead of holding the store. */
+static int
+search_cancelled (gpointer data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
 GArray *
 _kz_record_query_search (KzStore            *store,
                          KzKind              kind,
                          const char         *search,
                          const char * const *ref_fields,
+                         GCancellable       *cancellable,
                          GError            **error)
 {
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
@@ -616,13 +625,19 @@ _kz_record_query_search (KzStore            *store,
     }
   for (guint i = 0; i < params->len; i++)
     sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (_kz_store_db (store), 1000, search_cancelled, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (rowids, rowid);
     }
-  if (rc != SQLITE_DONE)
+  if (cancellable != NULL)
+    sqlite3_progress_handler (_kz_store_db (store), 0, NULL, NULL);
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_clear_pointer (&rowids, g_array_unref);
+  else if (rc != SQLITE_DONE)
     {
       _kz_store_set_error (store, error);
       g_clear_pointer (&rowids, g_array_unref);

@@ -60,11 +60,13 @@ GArray  *_kz_record_query_sorted (KzStore         *store,
 /* Sorted rowids of the live records of @kind whose indexed text holds
  * every word of @search as a word start, or whose REF field in
  * @ref_fields names a record with the word at a word start of its
- * title; NULL with no error when @search holds no word. */
+ * title; NULL with no error when @search holds no word.  Once
+ * @cancellable is cancelled, the query stops with G_IO_ERROR_CANCELLED. */
 GArray  *_kz_record_query_search (KzStore            *store,
                                   KzKind              kind,
                                   const char         *search,
                                   const char * const *ref_fields,
+                                  GCancellable       *cancellable,
                                   GError            **error);
 /* The number of live records of @kind, or -1 on error. */
 gint64   _kz_record_query_count  (KzStore            *store,

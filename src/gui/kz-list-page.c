@@ -468,6 +468,39 @@ show_error (KzListPage   *self,
   gtk_spinner_stop (self->spinner);
 }
 
+/* The selected record stays selected while it is among the rows. */
+static void
+restore_selection (KzListPage *self)
+{
+  guint position;
+
+  if (self->selected_rowid != 0 &&
+      (position = kz_record_list_find_rowid (self->records, self->selected_rowid)) != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* When all rows are replaced in one change, GTK 4.8's selection and
+ * list views look for the items they held among all new rows, which
+ * would read every record from the store.  The view lets go of the
+ * rows while they change, and the selected record is selected again
+ * after. */
+static void
+detach_rows (KzListPage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    self->selected_rowid = kz_record_list_get_rowid (self->records, selected);
+  gtk_single_selection_set_model (self->selection, NULL);
+}
+
+static void
+attach_rows (KzListPage *self)
+{
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  restore_selection (self);
+}
+
 /* Shows the rows of the latest query: the list, "no results" or the
  * empty state. */
 static void
@@ -475,16 +508,11 @@ show_rows (KzListPage *self)
 {
   guint total = kz_record_list_get_total (self->records);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->records));
-  guint position;
 
   if (self->stack == NULL)
     return;
 
-  /* The selected record stays selected while it is among the rows. */
-  if (self->selected_rowid != 0 &&
-      (position = kz_record_list_find_rowid (self->records, self->selected_rowid)) != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
-
+  restore_selection (self);
   self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : shown > 0 ? "list" : "no-results");
@@ -571,12 +599,15 @@ refresh_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->n_running--;
+  detach_rows (self);
   if (!kz_record_list_refresh_finish (KZ_RECORD_LIST (object), result, &error))
     {
+      attach_rows (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error);
       return;
     }
+  attach_rows (self);
 
   show_rows (self);
 }
@@ -589,6 +620,7 @@ refresh (KzListPage *self)
   KzListFilter *filter = kz_list_filter_bar_get_filter (self->filter_bar);
   g_autofree char *condition = kz_list_filter_build_condition (filter);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   if (self->records == NULL || self->lookups == NULL)
     return;
@@ -601,7 +633,10 @@ refresh (KzListPage *self)
   if (self->loaded && kz_record_list_get_total (self->records) <= SYNC_ROWS)
     {
       g_cancellable_cancel (self->refresh_cancellable);
-      if (!kz_record_list_refresh (self->records, &error))
+      detach_rows (self);
+      ok = kz_record_list_refresh (self->records, &error);
+      attach_rows (self);
+      if (!ok)
         show_error (self, error);
       else
         show_rows (self);

@@ -70,6 +70,7 @@ struct _KzListPage
   GStrv             search_refs;    /* REF columns a search looks into */
   KzColumnData     *probed;         /* the first column sorter asked */
   guint             n_running;      /* queries and loads under way */
+  gboolean          other_rows;     /* the latest query changed search, filter or sort */
   gint64            selected_rowid; /* kept across queries, or 0 */
   GtkBox           *page_box;
   KzListFilterBar  *filter_bar;
@@ -481,14 +482,18 @@ restore_selection (KzListPage *self)
 
 /* When all rows are replaced in one change, GTK 4.8's selection and
  * list views look for the items they held among all new rows, which
- * would read every record from the store.  The view lets go of the
- * rows while they change, and the selected record is selected again
- * after. */
+ * would read every record from the store.  For another search, filter
+ * or sort the view lets go of the rows while they change (and starts
+ * at the top, as for other rows it should); the selected record is
+ * selected again after.  A reload of the same query keeps the view's
+ * place and pays for the look-up. */
 static void
 detach_rows (KzListPage *self)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
 
+  if (!self->other_rows)
+    return;
   if (selected != GTK_INVALID_LIST_POSITION)
     self->selected_rowid = kz_record_list_get_rowid (self->records, selected);
   gtk_single_selection_set_model (self->selection, NULL);
@@ -497,6 +502,8 @@ detach_rows (KzListPage *self)
 static void
 attach_rows (KzListPage *self)
 {
+  if (gtk_single_selection_get_model (self->selection) != NULL)
+    return;
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
   restore_selection (self);
 }
@@ -615,7 +622,8 @@ refresh_ready_cb (GObject      *object,
 /* Runs the query of the current search, filters and sort: at once for
  * short lists, else in a worker while the old rows stay. */
 static void
-refresh (KzListPage *self)
+refresh (KzListPage *self,
+         gboolean    other_rows)
 {
   KzListFilter *filter = kz_list_filter_bar_get_filter (self->filter_bar);
   g_autofree char *condition = kz_list_filter_build_condition (filter);
@@ -624,6 +632,7 @@ refresh (KzListPage *self)
 
   if (self->records == NULL || self->lookups == NULL)
     return;
+  self->other_rows = other_rows;
 
   self->selected_rowid = kz_record_list_get_rowid (self->records,
                                                    gtk_single_selection_get_selected (self->selection));
@@ -658,14 +667,14 @@ sorter_changed_cb (KzListPage *self)
     return;
 
   apply_sort (self);
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 static void
 filter_changed_cb (KzListPage *self)
 {
   update_subtitle (self);
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 static void
@@ -679,7 +688,7 @@ install_lookups (KzListPage *self,
 
   kz_record_list_invalidate (self->records);
   apply_sort (self);
-  refresh (self);
+  refresh (self, FALSE);
 }
 
 /* Titles (and their sort ranks) behind every REF column. */

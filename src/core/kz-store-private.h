@@ -48,6 +48,9 @@ gboolean           _kz_store_is_disk_error  (int            code);
 gboolean           _kz_store_set_error      (KzStore       *self,
                                              GError       **error);
 const char        *_kz_store_columns        (KzKind         kind);
+/* What a person typed as an FTS5 query (every word as a prefix), or
+ * NULL when it holds no word. */
+char              *_kz_store_build_search_query (const char *text);
 KzRecord          *_kz_store_read_record    (KzKind         kind,
                                              sqlite3_stmt  *stmt,
                                              int            first_column);

@@ -97,8 +97,8 @@ kz_store_get_history (KzStore     *self,
 
 /* Turns what a person typed into an FTS5 query: every word must occur,
  * as the start of a word, quotes and operators taken literally. */
-static char *
-build_query (const char *text)
+char *
+_kz_store_build_search_query (const char *text)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t\n,;", -1);
   GString *query = g_string_new (NULL);
@@ -231,7 +231,7 @@ kz_store_search (KzStore     *self,
   g_return_val_if_fail (text != NULL, NULL);
 
   results = g_list_store_new (KZ_TYPE_RECORD);
-  if (!g_utf8_validate (text, -1, NULL) || !(query = build_query (text)))
+  if (!g_utf8_validate (text, -1, NULL) || !(query = _kz_store_build_search_query (text)))
     return G_LIST_MODEL (results);
 
   _kz_store_lock (self);

@@ -142,6 +142,36 @@ GListModel  *kz_store_list_upcoming     (KzStore      *self,
                                          GError      **error);
 
 /* Returns the record, deleted or not; NOT_FOUND if there is none. */
+/* The rowids (gint64) of the live records of @kind, ordered by
+ * @sort_field (the title when NULL; REF fields by the title of the
+ * record they name), empty values last, and when @search holds words
+ * only those whose indexed text has every word as a word start.
+ * With @uuids, also the records' uuids, in the same order. */
+GArray      *kz_store_list_rowids       (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *search,
+                                         const char   *sort_field,
+                                         gboolean      descending,
+                                         GPtrArray   **uuids,
+                                         GError      **error);
+/* The set of uuids of records of @kind that hold every word of
+ * @search as a word start in their indexed text (deleted ones are not
+ * indexed); empty when @search holds no word. */
+GHashTable  *kz_store_search_uuids      (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *search,
+                                         GError      **error);
+/* The distinct non-empty values of a text @field among the live
+ * records of @kind, in the user's collation. */
+GStrv        kz_store_dup_values        (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *field,
+                                         GError      **error);
+/* The record of @kind stored in row @rowid, deleted or not. */
+KzRecord    *kz_store_get_by_rowid      (KzStore      *self,
+                                         KzKind        kind,
+                                         gint64        rowid,
+                                         GError      **error);
 KzRecord    *kz_store_get               (KzStore      *self,
                                          KzKind        kind,
                                          const char   *uuid,

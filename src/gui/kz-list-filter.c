@@ -52,6 +52,7 @@ struct _KzListFilter
   GHashTable        *keys;            /* KzRecord * -> folded search key */
   GHashTable        *organisations;   /* uuid -> KzRecord */
   GCancellable      *cancellable;     /* of the keys worker */
+  KzStore           *store;
 };
 
 G_DEFINE_FINAL_TYPE (KzListFilter, kz_list_filter, GTK_TYPE_FILTER)
@@ -479,6 +480,7 @@ kz_list_filter_finalize (GObject *object)
   g_clear_pointer (&self->organisations, g_hash_table_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kz_list_filter_parent_class)->finalize (object);
 }
@@ -610,6 +612,16 @@ kz_list_filter_dup_values (KzListFilter  *self,
 
   g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
   g_return_val_if_fail (facet != NULL, NULL);
+
+  if (self->model == NULL && self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      GStrv found = kz_store_dup_values (self->store, self->kind, facet->field->name, &error);
+
+      if (found != NULL)
+        return found;
+      g_message ("Could not read the values of %s: %s", facet->field->name, error->message);
+    }
 
   n = self->model ? g_list_model_get_n_items (self->model) : 0;
   for (guint i = 0; i < n; i++)
@@ -835,4 +847,150 @@ kz_list_filter_is_active (KzListFilter *self)
   g_return_val_if_fail (KZ_IS_LIST_FILTER (self), FALSE);
 
   return self->folded_search != NULL || self->items->len > 1;
+}
+
+void
+kz_list_filter_set_store (KzListFilter *self,
+                          KzStore      *store)
+{
+  g_return_if_fail (KZ_IS_LIST_FILTER (self));
+  g_return_if_fail (!store || KZ_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+/* Conditions */
+
+static void
+append_quoted (GString    *sql,
+               const char *value)
+{
+  g_string_append_c (sql, '\'');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (sql, '\'');
+      g_string_append_c (sql, *p);
+    }
+  g_string_append_c (sql, '\'');
+}
+
+/* @column holds one of @values; LIST columns (values joined by new
+ * lines) hold one of them as an element. */
+static void
+append_values (GString       *sql,
+               const char    *column,
+               const KzField *field,
+               GHashTable    *values)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean first = TRUE;
+
+  g_hash_table_iter_init (&iter, values);
+  if (field->type != KZ_FIELD_LIST)
+    {
+      g_string_append_printf (sql, "%s IN (", column);
+      while (g_hash_table_iter_next (&iter, &value, NULL))
+        {
+          if (!first)
+            g_string_append (sql, ", ");
+          append_quoted (sql, value);
+          first = FALSE;
+        }
+      g_string_append_c (sql, ')');
+      return;
+    }
+
+  g_string_append_c (sql, '(');
+  while (g_hash_table_iter_next (&iter, &value, NULL))
+    {
+      g_autofree char *element = g_strconcat ("\n", (const char *)value, "\n", NULL);
+
+      g_string_append_printf (sql, "%sinstr(char(10) || %s || char(10), ", first ? "" : " OR ", column);
+      append_quoted (sql, element);
+      g_string_append (sql, ") > 0");
+      first = FALSE;
+    }
+  g_string_append_c (sql, ')');
+}
+
+static void
+append_facet (KzListFilter  *self,
+              GString       *sql,
+              const KzFacet *facet,
+              GHashTable    *values)
+{
+  g_autofree char *column = g_strconcat ("r.", facet->field->name, NULL);
+
+  if (facet->via == NULL)
+    {
+      append_values (sql, column, facet->field, values);
+      return;
+    }
+
+  g_string_append_printf (sql, "%s IN (SELECT o.uuid FROM %s AS o WHERE o.deleted = 0 AND ",
+                          column, kz_kind_get_info (facet->field->ref_kind)->table);
+  {
+    g_autofree char *via = g_strconcat ("o.", facet->via->name, NULL);
+
+    append_values (sql, via, facet->via, values);
+  }
+  g_string_append_c (sql, ')');
+}
+
+static void
+append_date (KzListFilter  *self,
+             GString       *sql,
+             const KzFacet *facet,
+             const char    *from,
+             const char    *to)
+{
+  /* ISO dates compare as text. */
+  g_string_append_printf (sql, "r.%s IS NOT NULL", facet->field->name);
+  if (from != NULL)
+    {
+      g_string_append_printf (sql, " AND r.%s >= ", facet->field->name);
+      append_quoted (sql, from);
+    }
+  if (to != NULL)
+    {
+      g_string_append_printf (sql, " AND r.%s <= ", facet->field->name);
+      append_quoted (sql, to);
+    }
+}
+
+char *
+kz_list_filter_build_condition (KzListFilter *self)
+{
+  GString *sql;
+
+  g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
+
+  sql = g_string_new (NULL);
+  for (guint i = 0; i < self->table->n_facets; i++)
+    {
+      const KzFacet *facet = &self->table->facets[i];
+      gsize before = sql->len;
+      GHashTable *values;
+
+      if (sql->len > 0)
+        g_string_append (sql, " AND ");
+      if (facet->type == KZ_FACET_DATE)
+        {
+          const char *from = kz_list_filter_get_date (self, facet->id, FALSE);
+          const char *to = kz_list_filter_get_date (self, facet->id, TRUE);
+
+          if (from != NULL || to != NULL)
+            append_date (self, sql, facet, from, to);
+          else
+            g_string_truncate (sql, before);
+        }
+      else if ((values = g_hash_table_lookup (self->selected, facet->id)))
+        append_facet (self, sql, facet, values);
+      else
+        g_string_truncate (sql, before);
+    }
+
+  return g_string_free (sql, sql->len == 0);
 }

@@ -69,6 +69,13 @@ void            kz_list_filter_set_rows       (KzListFilter  *self,
                                                const KzLookups *lookups);
 void            kz_list_filter_set_organisations (KzListFilter *self,
                                                GHashTable    *organisations);
+/* The store the SQL condition is for: TEXT facets take their values
+ * from it when no rows are set. */
+void            kz_list_filter_set_store      (KzListFilter  *self,
+                                               KzStore       *store);
+/* The items as an SQL condition on the kind's table as "r" (what
+ * matching the rows in memory selects), or NULL without items. */
+char           *kz_list_filter_build_condition (KzListFilter *self);
 /* Distinct values of a TEXT facet among the rows, sorted. */
 GStrv           kz_list_filter_dup_values     (KzListFilter  *self,
                                                const KzFacet *facet);

@@ -30,14 +30,16 @@
 #include "kz-list-page.h"
 #include "kz-list-page-private.h"
 #include "kz-list-state.h"
+#include "kz-record-list.h"
 #include "kz-thread-task.h"
 
 /* Below this width rows show their other values under the title. */
 #define COMPACT_WIDTH 600
 
-/* Longer lists filter in slices between frames, so that typing in the
- * search never blocks the window; shorter ones filter at once. */
-#define INCREMENTAL_ROWS 20000
+/* Lists up to this many records run their query at once, in a few
+ * milliseconds; longer ones in a worker thread, so that typing in the
+ * search or choosing a filter never blocks the window. */
+#define SYNC_ROWS 5000
 
 struct _KzListPage
 {
@@ -62,8 +64,14 @@ struct _KzListPage
   AdwStatusPage    *error_page;
   GtkScrolledWindow *scrolled_window;
   GtkColumnView    *column_view;
-  GtkSortListModel *sort_model;
-  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+  KzRecordList     *records;        /* the rows: one SQL query, read lazily */
+  GCancellable     *refresh_cancellable;
+  GStrv             search_refs;    /* REF columns a search looks into */
+  KzColumnData     *probed;         /* the first column sorter asked */
+  guint             n_running;      /* queries and loads under way */
+  gboolean          other_rows;     /* the latest query changed search, filter or sort */
+  gint64            selected_rowid; /* kept across queries, or 0 */
   GtkBox           *page_box;
   KzListFilterBar  *filter_bar;
   GPtrArray        *detail_labels;  /* second lines of compact rows, weak */
@@ -86,7 +94,6 @@ typedef struct
 {
   KzStore          *store;
   const KzListSpec *spec;
-  GListModel       *model;
 } LoadData;
 
 static void
@@ -95,7 +102,6 @@ load_data_free (gpointer data)
   LoadData *load = data;
 
   g_clear_object (&load->store);
-  g_clear_object (&load->model);
   g_free (load);
 }
 
@@ -241,13 +247,45 @@ column_title (const KzColumnData *data)
   return _(data->field->label);
 }
 
+/* The columns' sorters do not sort (the query does); they tell which
+ * column the view sorts by, as GTK 4.8 has no API for it: the view's
+ * sorter asks its first column first, and turns the answer round when
+ * it sorts down. */
+static int
+probe_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  KzColumnData *data = user_data;
+
+  if (data->page->probed == NULL)
+    data->page->probed = data;
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static KzColumnData *
+get_sort_column (KzListPage *self,
+                 gboolean   *descending)
+{
+  g_autoptr(KzRecord) a = kz_record_new (self->kind);
+  g_autoptr(KzRecord) b = kz_record_new (self->kind);
+  GtkOrdering order;
+
+  self->probed = NULL;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), a, b);
+  *descending = order == GTK_ORDERING_LARGER;
+
+  return order == GTK_ORDERING_EQUAL ? NULL : self->probed;
+}
+
 static GtkColumnViewColumn *
 add_column (KzListPage *self,
             KzColumnData *data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GtkSorter) sorter = _kz_list_column_create_sorter (data);
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, data, NULL));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
@@ -394,12 +432,10 @@ set_subtitle (KzListPage *self,
 static void
 update_subtitle (KzListPage *self)
 {
-  GListModel *rows = gtk_filter_list_model_get_model (self->filter_model);
-  guint total = rows ? g_list_model_get_n_items (rows) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = self->records ? kz_record_list_get_total (self->records) : 0;
+  guint shown = self->records ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
   g_autofree char *count = NULL;
   g_autofree char *number = NULL;
-  const char *visible;
 
   /* Models may still report changes while the page is disposed. */
   if (self->stack == NULL)
@@ -410,12 +446,6 @@ update_subtitle (KzListPage *self)
       set_subtitle (self, NULL);
       return;
     }
-
-  /* "No results" only once a slice-wise filtering has finished. */
-  visible = gtk_stack_get_visible_child_name (self->stack);
-  if ((g_strcmp0 (visible, "list") == 0 || g_strcmp0 (visible, "no-results") == 0) &&
-      (shown > 0 || gtk_filter_list_model_get_pending (self->filter_model) == 0))
-    gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "no-results");
 
   count = kz_kind_format_count (self->kind, total);
   if (shown == total && !kz_list_filter_is_active (kz_list_filter_bar_get_filter (self->filter_bar)))
@@ -439,28 +469,226 @@ show_error (KzListPage   *self,
   gtk_spinner_stop (self->spinner);
 }
 
+/* The selected record stays selected while it is among the rows. */
 static void
-install_model (KzListPage *self,
-               GListModel *model,
-               KzLookups  *lookups)
+restore_selection (KzListPage *self)
 {
-  KzLookups *old = g_steal_pointer (&self->lookups);
-  guint n = g_list_model_get_n_items (model);
+  guint position;
 
-  /* The new lookups must be in place before the rows and sort keys
-   * of the new model are computed. */
-  self->lookups = lookups;
-  gtk_filter_list_model_set_incremental (self->filter_model, n > INCREMENTAL_ROWS);
-  kz_list_filter_bar_set_rows (self->filter_bar, kz_context_get_store (self->context), model, lookups);
-  gtk_filter_list_model_set_model (self->filter_model, model);
-  g_clear_pointer (&old, kz_lookups_free);
+  if (self->selected_rowid != 0 &&
+      (position = kz_record_list_find_rowid (self->records, self->selected_rowid)) != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}
 
+/* When all rows are replaced in one change, GTK 4.8's selection and
+ * list views look for the items they held among all new rows, which
+ * would read every record from the store.  For another search, filter
+ * or sort the view lets go of the rows while they change (and starts
+ * at the top, as for other rows it should); the selected record is
+ * selected again after.  A reload of the same query keeps the view's
+ * place and pays for the look-up. */
+static void
+detach_rows (KzListPage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (!self->other_rows)
+    return;
+  if (selected != GTK_INVALID_LIST_POSITION)
+    self->selected_rowid = kz_record_list_get_rowid (self->records, selected);
+  gtk_single_selection_set_model (self->selection, NULL);
+}
+
+static void
+attach_rows (KzListPage *self)
+{
+  if (gtk_single_selection_get_model (self->selection) != NULL)
+    return;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  restore_selection (self);
+}
+
+/* Shows the rows of the latest query: the list, "no results" or the
+ * empty state. */
+static void
+show_rows (KzListPage *self)
+{
+  guint total = kz_record_list_get_total (self->records);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->records));
+
+  if (self->stack == NULL)
+    return;
+
+  restore_selection (self);
   self->loaded = TRUE;
   gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-  g_debug ("Loaded %u %s in %" G_GINT64_FORMAT " ms", n, kz_kind_get_info (self->kind)->table,
+  gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : shown > 0 ? "list" : "no-results");
+  g_debug ("Showing %u of %u %s after %" G_GINT64_FORMAT " ms", shown, total,
+           kz_kind_get_info (self->kind)->table,
            (g_get_monotonic_time () - self->load_started) / 1000);
   update_subtitle (self);
+}
+
+/* Computed columns sort by a number from the record and the lookups. */
+typedef struct
+{
+  const KzColumn *column;
+  KzLookups      *lookups;
+} ColumnKey;
+
+static void
+column_key_free (gpointer data)
+{
+  ColumnKey *key = data;
+
+  g_clear_pointer (&key->lookups, kz_lookups_free);
+  g_free (key);
+}
+
+static gint64
+column_key_cb (KzRecord *record,
+               gpointer  user_data)
+{
+  ColumnKey *key = user_data;
+
+  return key->column->value (record, key->lookups);
+}
+
+static KzColumnData *
+find_column (KzListPage *self,
+             const char *key)
+{
+  for (guint i = 0; key != NULL && i < self->spec->n_columns; i++)
+    {
+      const KzColumn *column = &self->spec->columns[i];
+
+      if (g_strcmp0 (column->field ? column->field : column->title, key) == 0)
+        return &self->columns[i];
+    }
+
+  return NULL;
+}
+
+/* The sort of the column view's header, as the query's sort: fields
+ * in SQL, computed columns by their value in the query's worker. */
+static void
+apply_sort (KzListPage *self)
+{
+  gboolean descending = FALSE;
+  KzColumnData *data = get_sort_column (self, &descending);
+
+  if (data == NULL)
+    {
+      data = find_column (self, self->spec->sort_field);
+      descending = self->spec->sort_descending;
+    }
+
+  if (data != NULL && data->column->value != NULL && self->lookups != NULL)
+    {
+      ColumnKey *column_key = g_new0 (ColumnKey, 1);
+
+      column_key->column = data->column;
+      column_key->lookups = kz_lookups_ref (self->lookups);
+      kz_record_list_set_sort_func (self->records, column_key_cb, column_key, column_key_free,
+                                    descending);
+    }
+  else
+    kz_record_list_set_sort (self->records, data && data->field ? data->field->name : NULL,
+                             data && data->field ? descending : FALSE);
+}
+
+static void
+refresh_ready_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KzListPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->n_running--;
+  detach_rows (self);
+  if (!kz_record_list_refresh_finish (KZ_RECORD_LIST (object), result, &error))
+    {
+      attach_rows (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+  attach_rows (self);
+
+  show_rows (self);
+}
+
+/* Runs the query of the current search, filters and sort: at once for
+ * short lists, else in a worker while the old rows stay. */
+static void
+refresh (KzListPage *self,
+         gboolean    other_rows)
+{
+  KzListFilter *filter = kz_list_filter_bar_get_filter (self->filter_bar);
+  g_autofree char *condition = kz_list_filter_build_condition (filter);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->records == NULL || self->lookups == NULL)
+    return;
+  self->other_rows = other_rows;
+
+  self->selected_rowid = kz_record_list_get_rowid (self->records,
+                                                   gtk_single_selection_get_selected (self->selection));
+  kz_record_list_set_condition (self->records, condition);
+  kz_record_list_set_search (self->records, kz_list_filter_get_search (filter));
+
+  if (self->loaded && kz_record_list_get_total (self->records) <= SYNC_ROWS)
+    {
+      g_cancellable_cancel (self->refresh_cancellable);
+      detach_rows (self);
+      ok = kz_record_list_refresh (self->records, &error);
+      attach_rows (self);
+      if (!ok)
+        show_error (self, error);
+      else
+        show_rows (self);
+      return;
+    }
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+  self->n_running++;
+  kz_record_list_refresh_async (self->records, self->refresh_cancellable,
+                                refresh_ready_cb, g_object_ref (self));
+}
+
+static void
+sorter_changed_cb (KzListPage *self)
+{
+  if (self->records == NULL)
+    return;
+
+  apply_sort (self);
+  refresh (self, TRUE);
+}
+
+static void
+filter_changed_cb (KzListPage *self)
+{
+  update_subtitle (self);
+  refresh (self, TRUE);
+}
+
+static void
+install_lookups (KzListPage *self,
+                 KzLookups  *lookups)
+{
+  /* Rows shown keep their lookups until the new ones are in place;
+   * a sort still running holds its own reference. */
+  g_clear_pointer (&self->lookups, kz_lookups_free);
+  self->lookups = lookups;
+
+  kz_record_list_invalidate (self->records);
+  apply_sort (self);
+  refresh (self, FALSE);
 }
 
 /* Titles (and their sort ranks) behind every REF column. */
@@ -508,9 +736,10 @@ lookups_ready_cb (GObject      *object,
                   gpointer      user_data)
 {
   KzListPage *self = KZ_LIST_PAGE (object);
-  LoadData *load = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   KzLookups *lookups = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->n_running--;
 
   if (lookups == NULL)
     {
@@ -519,41 +748,33 @@ lookups_ready_cb (GObject      *object,
       return;
     }
 
-  install_model (self, load->model, lookups);
+  install_lookups (self, lookups);
 }
 
 static void
-list_ready_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+ensure_records (KzListPage *self)
 {
-  g_autoptr(KzListPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  GListModel *model = kz_store_list_finish (KZ_STORE (object), result, &error);
-  LoadData *load;
+  KzStore *store = kz_context_get_store (self->context);
 
-  if (model == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
-      return;
-    }
+  if (self->records != NULL && kz_record_list_get_store (self->records) == store)
+    return;
 
-  load = g_new0 (LoadData, 1);
-  load->store = g_object_ref (KZ_STORE (object));
-  load->spec = self->spec;
-  load->model = model;
-
-  task = g_task_new (self, self->cancellable, lookups_ready_cb, NULL);
-  g_task_set_source_tag (task, list_ready_cb);
-  g_task_set_task_data (task, load, load_data_free);
-  kz_thread_task_run (task, lookups_worker);
+  g_clear_object (&self->records);
+  self->records = kz_record_list_new (store, self->kind);
+  kz_record_list_set_search_refs (self->records, (const char * const *)self->search_refs);
+  g_signal_connect_object (self->records, "items-changed", G_CALLBACK (update_subtitle),
+                           self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
+  kz_list_filter_set_store (kz_list_filter_bar_get_filter (self->filter_bar), store);
+  self->loaded = FALSE;
 }
 
 static void
 load (KzListPage *self)
 {
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
   g_assert (KZ_IS_LIST_PAGE (self));
   g_assert (self->context != NULL);
 
@@ -562,6 +783,7 @@ load (KzListPage *self)
   self->cancellable = g_cancellable_new ();
   self->dirty = FALSE;
   self->load_started = g_get_monotonic_time ();
+  ensure_records (self);
 
   if (!self->loaded)
     {
@@ -569,8 +791,16 @@ load (KzListPage *self)
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
 
-  kz_store_list_async (kz_context_get_store (self->context), self->kind,
-                       self->cancellable, list_ready_cb, g_object_ref (self));
+  /* The names behind references and the computed columns first: the
+   * cells and some sorts need them. */
+  data = g_new0 (LoadData, 1);
+  data->store = g_object_ref (kz_context_get_store (self->context));
+  data->spec = self->spec;
+  task = g_task_new (self, self->cancellable, lookups_ready_cb, NULL);
+  g_task_set_source_tag (task, load);
+  g_task_set_task_data (task, data, load_data_free);
+  self->n_running++;
+  kz_thread_task_run (task, lookups_worker);
 }
 
 static void
@@ -579,6 +809,20 @@ context_changed_cb (KzListPage *self,
                     KzContext  *context)
 {
   kz_list_page_reload (self);
+}
+
+/* The REF columns: a search finds a project by the name of its lead
+ * organisation, as it is shown in the row. */
+static GStrv
+collect_search_refs (KzListPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->spec->n_columns; i++)
+    if (self->columns[i].field != NULL && self->columns[i].field->type == KZ_FIELD_REF)
+      g_strv_builder_add (builder, self->columns[i].field->name);
+
+  return g_strv_builder_end (builder);
 }
 
 /* GObject */
@@ -606,16 +850,13 @@ kz_list_page_constructed (GObject *object)
   g_assert (self->spec != NULL);
 
   build_columns (self);
+  self->search_refs = collect_search_refs (self);
   self->filter_bar = KZ_LIST_FILTER_BAR (kz_list_filter_bar_new (self->kind, info->table));
   gtk_box_prepend (self->page_box, GTK_WIDGET (self->filter_bar));
-  gtk_filter_list_model_set_filter (self->filter_model,
-                                    GTK_FILTER (kz_list_filter_bar_get_filter (self->filter_bar)));
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_subtitle),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (update_subtitle),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kz_list_filter_bar_get_filter (self->filter_bar), "state-changed",
-                           G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->context != NULL)
     kz_list_filter_bar_set_settings (self->filter_bar, kz_context_get_settings (self->context));
   if (self->context != NULL)
@@ -639,7 +880,11 @@ kz_list_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  /* Removing the columns changes the sorter: nothing to query then. */
+  g_clear_object (&self->records);
 
   /* AdwBin unparents its child itself. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -658,6 +903,7 @@ kz_list_page_finalize (GObject *object)
   g_clear_pointer (&self->lookups, kz_lookups_free);
   g_clear_pointer (&self->columns, g_free);
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->search_refs, g_strfreev);
   g_clear_pointer (&self->detail_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kz_list_page_parent_class)->finalize (object);
@@ -746,8 +992,7 @@ kz_list_page_class_init (KzListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzListPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, KzListPage, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, KzListPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, selection);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, page_box);
 }
 
@@ -837,7 +1082,7 @@ kz_list_page_get_model (KzListPage *self)
 {
   g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->selection);
 }
 
 void
@@ -887,4 +1132,12 @@ kz_list_page_get_filter_bar (KzListPage *self)
   g_return_val_if_fail (KZ_IS_LIST_PAGE (self), NULL);
 
   return self->filter_bar;
+}
+
+gboolean
+kz_list_page_is_busy (KzListPage *self)
+{
+  g_return_val_if_fail (KZ_IS_LIST_PAGE (self), FALSE);
+
+  return self->n_running > 0;
 }

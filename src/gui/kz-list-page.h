@@ -41,8 +41,11 @@ KzKind            kz_list_page_get_kind     (KzListPage *self);
 const KzListSpec *kz_list_page_get_spec     (KzListPage *self);
 /* "1,234 projects", or NULL before the first load. */
 const char       *kz_list_page_get_subtitle (KzListPage *self);
-/* The sorted records shown, for tests. */
+/* The records shown, filtered and sorted; read lazily. */
 GListModel       *kz_list_page_get_model    (KzListPage *self);
+/* TRUE while a query or load runs in a worker (for tests and
+ * benchmarks). */
+gboolean          kz_list_page_is_busy      (KzListPage *self);
 /* Loads the records again now if the page is shown, else when it is. */
 void              kz_list_page_reload       (KzListPage *self);
 /* Search and filters: Ctrl+F, saved views, and the bar for tests. */

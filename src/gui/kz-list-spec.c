@@ -356,14 +356,24 @@ kz_lookups_new (void)
 
   lookups->today = g_date_time_format (now, "%Y-%m-%d");
   lookups->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_atomic_ref_count_init (&lookups->ref_count);
 
+  return lookups;
+}
+
+KzLookups *
+kz_lookups_ref (KzLookups *lookups)
+{
+  g_return_val_if_fail (lookups != NULL, NULL);
+
+  g_atomic_ref_count_inc (&lookups->ref_count);
   return lookups;
 }
 
 void
 kz_lookups_free (KzLookups *lookups)
 {
-  if (lookups == NULL)
+  if (lookups == NULL || !g_atomic_ref_count_dec (&lookups->ref_count))
     return;
 
   for (guint i = 0; i < KZ_N_KINDS; i++)

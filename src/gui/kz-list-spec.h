@@ -35,6 +35,7 @@ typedef struct
   GHashTable *records;             /* uuid -> KzRecord, filled by prepare */
   GHashTable *values;              /* uuid -> gint64 *, filled by prepare */
   char       *today;               /* ISO date the load ran on */
+  gatomicrefcount ref_count;
 } KzLookups;
 
 typedef enum
@@ -85,6 +86,8 @@ char             *kz_kind_format_count    (KzKind           kind,
                                            guint            n);
 
 KzLookups        *kz_lookups_new          (void);
+KzLookups        *kz_lookups_ref          (KzLookups       *lookups);
+/* Drops a reference; lookups are shared with sorting workers. */
 void              kz_lookups_free         (KzLookups       *lookups);
 /* The name behind a REF value, or NULL. */
 const char       *kz_lookups_get_title    (const KzLookups *lookups,

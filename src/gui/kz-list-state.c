@@ -101,8 +101,8 @@ find_sort_indicator (GtkWidget *widget)
   return NULL;
 }
 
-static gboolean
-get_sort_column (GtkColumnView  *column_view,
+gboolean
+kz_list_state_get_sort_column (GtkColumnView  *column_view,
                  const char    **key,
                  gboolean       *descending)
 {
@@ -189,7 +189,7 @@ save_cb (gpointer user_data)
         g_array_index (widths, int, index) = width;
     }
 
-  if (!get_sort_column (state->column_view, &key, &descending))
+  if (!kz_list_state_get_sort_column (state->column_view, &key, &descending))
     key = NULL;
   store_state (state, kz_list_state_build (key, descending, (int *)widths->data, widths->len));
 

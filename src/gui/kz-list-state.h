@@ -33,6 +33,11 @@ void      kz_list_state_attach       (GtkColumnView *column_view,
                                       GSettings     *settings,
                                       const char    *page);
 
+/* The key of the column the view is sorted by, from its header. */
+gboolean  kz_list_state_get_sort_column (GtkColumnView *column_view,
+                                      const char   **key,
+                                      gboolean      *descending);
+
 /* Pure helpers, for tests. */
 GVariant *kz_list_state_build        (const char    *sort_key,
                                       gboolean       descending,

@@ -23,6 +23,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "kz-format.h"
 #include "kz-heatmap.h"
@@ -496,6 +499,13 @@ stats_worker (GTask        *task,
   KzStore *store = task_data;
   GError *error = NULL;
   KzOverviewStats *stats = kz_overview_stats_load (store, NULL, cancellable, &error);
+
+#ifdef __GLIBC__
+  /* The heat maps read every project and organisation once; give the
+   * freed memory back instead of keeping it for the rest of the run
+   * (about 170 MB at 100 000 projects). */
+  malloc_trim (0);
+#endif
 
   if (stats == NULL)
     g_task_return_error (task, error);

@@ -297,17 +297,25 @@ create_page (KzWindow *self,
   return kz_list_page_new (self->context, pages[index].kind);
 }
 
+/* Pages are built when first shown, so that the window's first frame
+ * waits only for the sidebar and the page it opens on. */
 static void
 build_pages (KzWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (self, i));
-      /* Without a portfolio (it could not be opened; the window shows
-       * why) no page is shown. */
-      if (self->context != NULL || !pages[i].needs_portfolio)
-        gtk_stack_add_named (self->page_stack, create_page (self, i), pages[i].name);
-    }
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (self, i));
+}
+
+static void
+ensure_page (KzWindow *self,
+             guint     index)
+{
+  /* Without a portfolio (it could not be opened; the window shows why)
+   * no page is shown. */
+  if (self->context == NULL && pages[index].needs_portfolio)
+    return;
+  if (gtk_stack_get_child_by_name (self->page_stack, pages[index].name) == NULL)
+    gtk_stack_add_named (self->page_stack, create_page (self, index), pages[index].name);
 }
 
 static void
@@ -321,6 +329,9 @@ set_visible_page (KzWindow *self,
   clear_records (self);
   self->page = index;
   update_new_button (self);
+  ensure_page (self, index);
+  if (gtk_stack_get_child_by_name (self->page_stack, pages[index].name) == NULL)
+    return;
   gtk_stack_set_visible_child_name (self->page_stack, pages[index].name);
   page = gtk_stack_get_visible_child (self->page_stack);
   gtk_widget_set_visible (self->find_button, KZ_IS_LIST_PAGE (page));

@@ -23,6 +23,7 @@ SIZES = [1000, 10000, 100000]
 BENCH_DIR = os.environ["KZ_BENCH_DIR"]
 APP = os.environ["KZ_BENCH_APP"]
 LIST = os.environ["KZ_BENCH_LIST"]
+RECORD_LIST = os.environ["KZ_BENCH_RECORD_LIST"]
 CLI = os.environ.get("KZ_BENCH_CLI")
 SERVER = os.environ.get("KZ_BENCH_SERVER")
 SYNC = os.environ.get("KZ_BENCH_SYNC")
@@ -102,8 +103,8 @@ def first_frame(path):
     return value
 
 
-def run_list(path):
-    _, out = timed([LIST, path], timeout=1800)
+def run_list(path, program=LIST):
+    _, out = timed([program, path], timeout=1800)
     values = {}
     for line in out.splitlines():
         key, _, value = line.partition(": ")
@@ -137,6 +138,20 @@ def area_gui():
                f" ({med['scroll-dropped-percent']:.0f} %)")
         report("gui", f"resident memory after loading, {n:,}",
                f"{med['rss-loaded-kib'] / 1024:.0f}", "MiB")
+        # The store-backed list model (KzRecordList), without a window.
+        runs = [run_list(portfolio(n), RECORD_LIST) for _ in range(REPEAT if n == SIZES[-1] else 1)]
+        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        report("gui", f"store-backed list: query and first 50 rows, {n:,}",
+               f"{med['rowlist-load-ms']:.0f}", "ms")
+        report("gui", f"store-backed list: sort by a column (median / max), {n:,}",
+               f"{med['rowlist-sort-median-ms']:.0f} / {med['rowlist-sort-max-ms']:.0f}", "ms")
+        report("gui", f"store-backed list: search per keystroke (median / max), {n:,}",
+               f"{med['rowlist-search-median-ms']:.1f} / {med['rowlist-search-max-ms']:.1f}", "ms")
+        report("gui", f"store-backed list: 50 rows at a random place (median / max), {n:,}",
+               f"{med['rowlist-jump-median-ms']:.1f} / {med['rowlist-jump-max-ms']:.1f}", "ms")
+        report("gui", f"store-backed list: resident memory open / loaded / end, {n:,}",
+               f"{med['rowlist-rss-open-kib'] / 1024:.0f} / {med['rowlist-rss-loaded-kib'] / 1024:.0f}"
+               f" / {med['rowlist-rss-end-kib'] / 1024:.0f}", "MiB")
 
 
 def cli(db, *args, env=None):

@@ -330,10 +330,11 @@ milestone_done (KzDemo              *demo,
   if (due >= 0)
     return !last && _kz_demo_chance (demo, 5);
   if (STATUS_IS (project, "cancelled"))
-    return _kz_demo_chance (demo, 60);
+    return _kz_demo_chance (demo, 60) || due < -120;
 
-  /* The rest of the past milestones are overdue. */
-  return _kz_demo_chance (demo, 85);
+  /* A few recent milestones are overdue; older ones were mostly closed
+   * since, as a team that uses the tool would. */
+  return _kz_demo_chance (demo, due < -60 ? 97 : 85) || due < -120;
 }
 
 static gboolean

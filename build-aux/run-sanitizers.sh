@@ -48,9 +48,9 @@ setup() {
   fi
 }
 
-# The accessibility audit (suite a11y) is left out, as from the normal
-# run (build-aux/run-tests.sh): now and then the app never reaches the
-# accessibility bus there, which is not a finding.  Every other test runs.
+# The accessibility audit (suite a11y) is left out: it drives the app
+# from Python over AT-SPI and runs in the normal suite.  Every other
+# test runs.
 run_asan() {
   say "building the sanitized suite in $SAN_BUILDDIR"
   setup "$SAN_BUILDDIR" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized

@@ -31,7 +31,7 @@ build-aux/with-postgres.sh \
   env GSK_RENDERER=cairo NO_AT_BRIDGE=1 \
   xvfb-run -a -s '-screen 0 1400x900x24' \
   dbus-run-session -- \
-  meson test -C "$BUILDDIR" --print-errorlogs --num-processes 2 --no-suite a11y \
+  meson test -C "$BUILDDIR" --print-errorlogs --num-processes 2 \
   || meson_status=$?
 
 # Prints "PASSED FAILED SKIPPED" counted from meson's JSON test log.

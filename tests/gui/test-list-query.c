@@ -26,13 +26,13 @@
 #include "kz-demo.h"
 #include "kz-list-filter.h"
 #include "kz-list-page.h"
-#include "kz-list-page-private.h"
+#include "kz-list-reference.h"
 #include "kz-undo-manager.h"
 
 /* The store-backed list page shows the rows, in the order, that the
  * in-memory list showed: every record loaded into a list store,
- * filtered by KzListFilter's matching and sorted by the column's
- * GtkSorter. */
+ * filtered by matching the filter's items and sorted by the column's
+ * GtkSorter (kz-list-reference.c). */
 
 typedef struct
 {
@@ -163,16 +163,16 @@ dup_expected (Fixture             *f,
   g_autoptr(GListModel) all = kz_store_list (f->store, kz_list_page_get_kind (f->page), NULL);
   g_autoptr(KzListFilter) filter = kz_list_filter_new (kz_list_page_get_kind (f->page));
   g_autoptr(GHashTable) organisations = load_organisations (f->store);
-  g_autoptr(GtkSorter) sorter = _kz_list_column_create_sorter (column);
+  g_autoptr(GtkFilter) matcher = NULL;
+  g_autoptr(GtkSorter) sorter = kz_list_reference_sorter_new (column, _kz_list_page_get_lookups (f->page));
   g_autoptr(GtkFilterListModel) filtered = NULL;
   g_autoptr(GtkSortListModel) sorted = NULL;
   GtkSorter *order = sorter;
   g_autoptr(GtkSorter) inverted = NULL;
 
-  /* No rows set: they would only build search keys, in a worker. */
-  kz_list_filter_set_organisations (filter, organisations);
   kz_list_filter_set_items (filter, items);
-  filtered = gtk_filter_list_model_new (g_object_ref (all), g_object_ref (GTK_FILTER (filter)));
+  matcher = kz_list_reference_filter_new (filter, organisations);
+  filtered = gtk_filter_list_model_new (g_object_ref (all), g_object_ref (matcher));
   if (descending)
     order = inverted = GTK_SORTER (gtk_custom_sorter_new (invert_cb, g_object_ref (sorter), g_object_unref));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), g_object_ref (order));

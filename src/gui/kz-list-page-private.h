@@ -57,6 +57,7 @@ struct _KzListPage
   GtkStack         *stack;
   GtkSpinner       *spinner;
   AdwStatusPage    *empty_page;
+  GtkButton        *new_button;
   AdwStatusPage    *error_page;
   GtkScrolledWindow *scrolled_window;
   GtkColumnView    *column_view;

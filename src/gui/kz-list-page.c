@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "kz-format.h"
+#include "kz-kind-labels.h"
 #include "kz-list-actions.h"
 #include "kz-list-columns.h"
 #include "kz-list-filter-bar.h"
@@ -115,6 +116,28 @@ collect_search_refs (KzListPage *self)
   return g_strv_builder_end (builder);
 }
 
+/* Empty states */
+
+/* "No projects yet" offers "New Project"; the window's action opens
+ * the page of a new record of the list's kind. */
+static void
+set_up_empty_page (KzListPage *self)
+{
+  adw_status_page_set_icon_name (self->empty_page, self->spec->icon_name);
+  adw_status_page_set_title (self->empty_page, _(self->spec->empty_title));
+  adw_status_page_set_description (self->empty_page, _(self->spec->empty_description));
+  gtk_button_set_label (self->new_button, _(kz_kind_get_labels (self->kind)->new_title));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button), "(iss)",
+                                    (int)self->kind, "", "");
+}
+
+/* "No Matching Results" offers to show all records again. */
+static void
+clear_clicked_cb (KzListPage *self)
+{
+  kz_list_filter_bar_apply (self->filter_bar, NULL, NULL);
+}
+
 /* GObject */
 
 static void
@@ -154,9 +177,7 @@ kz_list_page_constructed (GObject *object)
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scrolled_window),
                            "notify::page-size", G_CALLBACK (_kz_list_page_queue_fit),
                            self, G_CONNECT_SWAPPED);
-  adw_status_page_set_icon_name (self->empty_page, self->spec->icon_name);
-  adw_status_page_set_title (self->empty_page, _(self->spec->empty_title));
-  adw_status_page_set_description (self->empty_page, _(self->spec->empty_description));
+  set_up_empty_page (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->plural_label),
                                   -1);
@@ -279,11 +300,13 @@ kz_list_page_class_init (KzListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, selection);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, page_box);
+  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
 }
 
 static void

@@ -103,6 +103,8 @@ lookups_ready_cb (GObject      *object,
   KzLookups *lookups = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->n_running--;
+  g_debug ("Names for %s after %" G_GINT64_FORMAT " ms", kz_kind_get_info (self->kind)->table,
+           (g_get_monotonic_time () - self->load_started) / 1000);
 
   if (lookups == NULL)
     {

@@ -94,7 +94,7 @@ restore_selection (KzListPage *self)
  * or sort the view lets go of the rows while they change (and starts
  * at the top, as for other rows it should); the selected record is
  * selected again after.  A reload of the same query keeps the view's
- * place and pays for the look-up. */
+ * place: the list changes only the rows between those it keeps. */
 static void
 detach_rows (KzListPage *self)
 {
@@ -214,6 +214,8 @@ refresh_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->n_running--;
+  g_debug ("Rows of %s queried after %" G_GINT64_FORMAT " ms", kz_kind_get_info (self->kind)->table,
+           (g_get_monotonic_time () - self->load_started) / 1000);
   detach_rows (self);
   if (!kz_record_list_refresh_finish (KZ_RECORD_LIST (object), result, &error))
     {

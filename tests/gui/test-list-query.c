@@ -372,6 +372,75 @@ test_edit_delete_undo (Fixture       *f,
   g_assert_true (model_has_title (model, title));
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+count_removed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *most)
+{
+  *most = MAX (*most, removed);
+}
+
+/* An edit reaches the row on screen, and the other rows stay: the view
+ * neither starts at the top again nor looks for its rows among all
+ * new ones. */
+static void
+test_edit_keeps_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *model = kz_list_page_get_model (f->page);
+  GtkColumnView *view = find_column_view (GTK_WIDGET (f->page));
+  g_autoptr(GtkColumnViewColumn) title_column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  g_autoptr(KzUndoManager) undo = kz_undo_manager_new (f->store);
+  g_autoptr(KzRecord) record = NULL;
+  g_autoptr(KzRecord) edited = NULL;
+  g_autoptr(KzRecord) shown = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (model);
+  guint most_removed = 0;
+  gulong handler;
+
+  /* Sorted by title, a record whose title gets a suffix keeps its row. */
+  gtk_column_view_sort_by_column (view, title_column, GTK_SORT_ASCENDING);
+  ITERATE_UNTIL (!kz_list_page_is_busy (f->page));
+  record = g_list_model_get_item (model, 2);
+  edited = kz_record_copy (record);
+  title = g_strconcat (kz_record_get_title (record), " – Pilot", NULL);
+  ITERATE_UNTIL (shows_label (GTK_WIDGET (view), kz_record_get_title (record)));
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (count_removed_cb), &most_removed);
+  kz_record_set_string (edited, kz_record_get_info (edited)->fields[kz_record_get_info (edited)->title_field].name,
+                        title);
+  g_assert_true (kz_undo_manager_save (undo, edited, "Edit", &error));
+  g_assert_no_error (error);
+  ITERATE_UNTIL (shows_label (GTK_WIDGET (view), title));
+  g_signal_handler_disconnect (model, handler);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpuint (most_removed, <, n / 2);
+  shown = g_list_model_get_item (model, 2);
+  g_assert_cmpstr (kz_record_get_title (shown), ==, title);
+}
+
 static GtkWidget *
 find_visible_status_page (GtkWidget *root)
 {
@@ -505,6 +574,8 @@ main (int   argc,
               fixture_set_up, test_filters_and_sorts, fixture_tear_down);
   g_test_add ("/list-query/edit-delete-undo", Fixture, GUINT_TO_POINTER (KZ_KIND_PROJECT),
               fixture_set_up, test_edit_delete_undo, fixture_tear_down);
+  g_test_add ("/list-query/edit-keeps-place", Fixture, GUINT_TO_POINTER (KZ_KIND_PROJECT),
+              fixture_set_up, test_edit_keeps_place, fixture_tear_down);
   g_test_add ("/list-query/no-results", Fixture, GUINT_TO_POINTER (KZ_KIND_PROJECT),
               fixture_set_up, test_no_results, fixture_tear_down);
   g_test_add_func ("/list-query/empty", test_empty);

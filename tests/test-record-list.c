@@ -306,10 +306,11 @@ test_cache (Fixture       *f,
 
 typedef struct
 {
-  guint changes;
-  guint removed;
-  guint added;
-  guint pending;
+  guint    changes;
+  guint    removed;
+  guint    added;
+  guint    pending;
+  GString *log;       /* "position-removed+added " of every change */
 } Counter;
 
 static void
@@ -319,10 +320,10 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   Counter    *counter)
 {
-  g_assert_cmpuint (position, ==, 0);
   counter->changes++;
   counter->removed = removed;
   counter->added = added;
+  g_string_append_printf (counter->log, "%u-%u+%u ", position, removed, added);
 }
 
 static void
@@ -345,7 +346,8 @@ test_async (Fixture       *f,
   g_autoptr(KzRecordList) list = kz_record_list_new (f->store, KZ_KIND_ORGANISATION);
   g_autofree char *names = NULL;
   g_autofree char *after = NULL;
-  Counter counter = { 0 };
+  g_autoptr(GString) log = g_string_new (NULL);
+  Counter counter = { .log = log };
 
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &counter);
 
@@ -364,17 +366,17 @@ test_async (Fixture       *f,
   names = dup_names (G_LIST_MODEL (list), "name");
   g_assert_cmpstr (names, ==, "Diakonie Nord|Caritas Celle|Bürgerhilfe|awo Braunschweig");
 
-  /* A new record shows once the list is told and refreshed, in one
-   * change. */
+  /* A new record shows once the list is told and refreshed: the rows
+   * around it stay (views keep their place and look for nothing), and
+   * the rows read before change one by one, as their data may have. */
   g_free (save_organisation (f->store, "Caritas Aurich", "Aurich", 12));
   kz_record_list_invalidate (list);
+  g_string_truncate (log, 0);
   kz_record_list_refresh_async (list, NULL, refreshed_cb, &counter);
   counter.pending = 1;
   while (counter.pending > 0)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (counter.changes, ==, 2);
-  g_assert_cmpuint (counter.removed, ==, 4);
-  g_assert_cmpuint (counter.added, ==, 5);
+  g_assert_cmpstr (log->str, ==, "2-0+1 0-1+1 1-1+1 3-1+1 4-1+1 ");
   after = dup_names (G_LIST_MODEL (list), "name");
   g_assert_cmpstr (after, ==, "Diakonie Nord|Caritas Celle|Caritas Aurich|Bürgerhilfe|awo Braunschweig");
 }

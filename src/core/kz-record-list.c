@@ -48,6 +48,7 @@ struct _KzRecordList
 
   GArray     *rowids;        /* gint64, the rows in order */
   GHashTable *cache;         /* rowid → GList link in lru, of CacheEntry */
+  GHashTable *stale;         /* rowids of records read before the data changed */
   GQueue      lru;           /* most recently used first */
   guint       cache_size;
   guint       generation;    /* of the latest refresh started */
@@ -81,6 +82,19 @@ cache_clear (KzRecordList *self)
 {
   g_hash_table_remove_all (self->cache);
   g_queue_clear_full (&self->lru, cache_entry_free);
+}
+
+/* The records read so far may be shown: their rows change on the next
+ * refresh even where the rows stay. */
+static void
+cache_mark_stale (KzRecordList *self)
+{
+  for (GList *link = self->lru.head; link != NULL; link = link->next)
+    {
+      gint64 rowid = ((CacheEntry *)link->data)->rowid;
+
+      g_hash_table_add (self->stale, g_memdup2 (&rowid, sizeof rowid));
+    }
 }
 
 static void
@@ -190,6 +204,7 @@ kz_record_list_finalize (GObject *object)
   g_clear_pointer (&self->search_refs, g_strfreev);
   g_clear_pointer (&self->condition, g_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->sort_field, g_free);
@@ -209,6 +224,7 @@ kz_record_list_init (KzRecordList *self)
 {
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->sort_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)_kz_sort_keys_unref);
   g_queue_init (&self->lru);
@@ -631,23 +647,84 @@ query_run (Query        *query,
   return result;
 }
 
+/* How many rows at the start and at the end @new keeps from @old. */
+static void
+find_common_ends (GArray *old,
+                  GArray *new,
+                  guint  *prefix,
+                  guint  *suffix)
+{
+  guint n = MIN (old->len, new->len);
+  guint p = 0;
+  guint s = 0;
+
+  while (p < n && g_array_index (old, gint64, p) == g_array_index (new, gint64, p))
+    p++;
+  while (s < n - p &&
+         g_array_index (old, gint64, old->len - 1 - s) == g_array_index (new, gint64, new->len - 1 - s))
+    s++;
+
+  *prefix = p;
+  *suffix = s;
+}
+
+/* The new positions of the kept rows whose records were read: views
+ * may show them, and their data may have changed. */
+static GArray *
+find_read_rows (KzRecordList *self,
+                GArray       *old,
+                GArray       *new,
+                guint         prefix,
+                guint         suffix)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  cache_mark_stale (self);
+  if (g_hash_table_size (self->stale) == 0)
+    return positions;
+
+  for (guint i = 0; i < prefix; i++)
+    if (g_hash_table_contains (self->stale, &g_array_index (old, gint64, i)))
+      g_array_append_val (positions, i);
+  for (guint i = old->len - suffix; i < old->len; i++)
+    if (g_hash_table_contains (self->stale, &g_array_index (old, gint64, i)))
+      {
+        guint position = i - old->len + new->len;
+
+        g_array_append_val (positions, position);
+      }
+
+  return positions;
+}
+
 /* Takes over the rows of @result; records read before may have changed
- * since, so the cache starts again. */
+ * since, so the cache starts again.  Only the rows between those the
+ * new rows keep at both ends change, so that views neither look for
+ * their rows among all new ones (reading every record) nor lose their
+ * place; the kept rows that were read change one by one. */
 static void
 install_result (KzRecordList *self,
                 Result       *result)
 {
-  guint removed = self->rowids->len;
+  g_autoptr(GArray) old = self->rowids;
+  g_autoptr(GArray) read = NULL;
+  guint prefix, suffix;
 
-  cache_clear (self);
-  g_array_unref (self->rowids);
   self->rowids = g_steal_pointer (&result->rowids);
+  find_common_ends (old, self->rowids, &prefix, &suffix);
+  read = find_read_rows (self, old, self->rowids, prefix, suffix);
+  g_hash_table_remove_all (self->stale);
+  cache_clear (self);
   g_clear_pointer (&self->base, g_array_unref);
   self->base = g_steal_pointer (&result->base);
   self->total = result->total;
   self->total_valid = TRUE;
-  if (removed > 0 || self->rowids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rowids->len);
+
+  if (old->len - prefix - suffix > 0 || self->rowids->len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                self->rowids->len - prefix - suffix);
+  for (guint i = 0; i < read->len; i++)
+    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (read, guint, i), 1, 1);
 }
 
 void
@@ -660,6 +737,7 @@ kz_record_list_invalidate (KzRecordList *self)
   g_clear_pointer (&self->title_order, g_array_unref);
   self->data_epoch++;
   self->total_valid = FALSE;
+  cache_mark_stale (self);
   cache_clear (self);
 }
 

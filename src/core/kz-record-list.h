@@ -30,7 +30,9 @@ G_BEGIN_DECLS
  * rowids, in the order of one SQL query (a search and a sort column),
  * and reads a record from the store when it is asked for; the last
  * records read stay in a small cache.  Changing the query takes effect
- * on the next refresh, which replaces all rows in one items-changed. */
+ * on the next refresh, which changes the rows between those it keeps at
+ * both ends in one items-changed, then each kept row read before in one
+ * of its own (its data may have changed). */
 
 #define KZ_TYPE_RECORD_LIST (kz_record_list_get_type ())
 

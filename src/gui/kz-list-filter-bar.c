@@ -36,7 +36,6 @@ struct _KzListFilterBar
   KzListFilter  *filter;
   GSettings     *settings;
   char          *page;
-  GCancellable  *cancellable;
 
   GtkSearchBar  *search_bar;
   GtkWidget     *entry;
@@ -455,8 +454,6 @@ kz_list_filter_bar_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_box_remove (GTK_BOX (self), child);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->page, g_free);
@@ -545,69 +542,4 @@ kz_list_filter_bar_get_entry (KzListFilterBar *self)
   g_return_val_if_fail (KZ_IS_LIST_FILTER_BAR (self), NULL);
 
   return GTK_EDITABLE (self->entry);
-}
-
-static gboolean
-needs_organisations (KzListFilterBar *self)
-{
-  const KzFacet *facets;
-  guint n;
-
-  facets = kz_list_filter_get_facets (self->filter, &n);
-  for (guint i = 0; i < n; i++)
-    if (facets[i].via != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-organisations_ready_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(KzListFilterBar) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) records = kz_store_list_finish (KZ_STORE (object), result, &error);
-  g_autoptr(GHashTable) table = NULL;
-  guint n;
-
-  if (records == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("Could not load organisations for the filters: %s", error->message);
-      return;
-    }
-
-  table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  n = g_list_model_get_n_items (records);
-  for (guint i = 0; i < n; i++)
-    {
-      KzRecord *record = g_list_model_get_item (records, i);
-
-      g_hash_table_insert (table, (gpointer)kz_record_get_uuid (record), record);
-    }
-
-  kz_list_filter_set_organisations (self->filter, table);
-}
-
-void
-kz_list_filter_bar_set_rows (KzListFilterBar *self,
-                             KzStore         *store,
-                             GListModel      *model,
-                             const KzLookups *lookups)
-{
-  g_return_if_fail (KZ_IS_LIST_FILTER_BAR (self));
-  g_return_if_fail (KZ_IS_STORE (store));
-
-  kz_list_filter_set_rows (self->filter, model, lookups);
-
-  if (!needs_organisations (self))
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  kz_store_list_async (store, KZ_KIND_ORGANISATION, self->cancellable,
-                       organisations_ready_cb, g_object_ref (self));
 }

@@ -46,11 +46,5 @@ void           kz_list_filter_bar_apply        (KzListFilterBar *self,
                                                 const char * const *items);
 /* The search entry, for tests. */
 GtkEditable   *kz_list_filter_bar_get_entry    (KzListFilterBar *self);
-/* Hands the rows of a new load to the filter; loads the organisations
- * that facets such as "umbrella of the lead organisation" look at. */
-void           kz_list_filter_bar_set_rows     (KzListFilterBar *self,
-                                                KzStore         *store,
-                                                GListModel      *model,
-                                                const KzLookups *lookups);
 
 G_END_DECLS

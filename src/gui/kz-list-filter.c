@@ -27,7 +27,6 @@
 #include "kz-format.h"
 #include "kz-list-filter.h"
 #include "kz-list-keys.h"
-#include "kz-thread-task.h"
 
 #define MAX_FACETS 16
 
@@ -39,7 +38,7 @@ typedef struct
 
 struct _KzListFilter
 {
-  GtkFilter          parent_instance;
+  GObject            parent_instance;
 
   KzKind             kind;
   const FacetTable  *table;
@@ -47,15 +46,10 @@ struct _KzListFilter
   char              *folded_search;   /* NULL when empty */
   GPtrArray         *items;           /* char *, NULL-terminated */
   GHashTable        *selected;        /* facet id -> GHashTable set of values */
-  GListModel        *model;
-  const KzLookups   *lookups;
-  GHashTable        *keys;            /* KzRecord * -> folded search key */
-  GHashTable        *organisations;   /* uuid -> KzRecord */
-  GCancellable      *cancellable;     /* of the keys worker */
   KzStore           *store;
 };
 
-G_DEFINE_FINAL_TYPE (KzListFilter, kz_list_filter, GTK_TYPE_FILTER)
+G_DEFINE_FINAL_TYPE (KzListFilter, kz_list_filter, G_TYPE_OBJECT)
 
 enum { STATE_CHANGED, N_SIGNALS };
 static guint signals [N_SIGNALS];
@@ -132,269 +126,6 @@ get_facet_table (KzKind kind)
   return &tables[kind];
 }
 
-/* Keys */
-
-static void
-append_folded (GString    *key,
-               const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  folded = kz_fold_text (text);
-  g_string_append (key, folded);
-  g_string_append_c (key, '\n');
-}
-
-/* What a key build reads: its own references, so that a worker never
- * touches lookups the list frees on its next load. */
-typedef struct
-{
-  KzKind      kind;
-  GListModel *model;
-  GHashTable *titles[KZ_N_KINDS];   /* uuid -> title, or NULL */
-} KeysData;
-
-static void
-keys_data_free (gpointer data)
-{
-  KeysData *keys = data;
-
-  g_clear_object (&keys->model);
-  for (guint i = 0; i < KZ_N_KINDS; i++)
-    g_clear_pointer (&keys->titles[i], g_hash_table_unref);
-  g_free (keys);
-}
-
-static KeysData *
-keys_data_new (KzListFilter *self)
-{
-  KeysData *keys = g_new0 (KeysData, 1);
-
-  keys->kind = self->kind;
-  keys->model = g_object_ref (self->model);
-  for (guint i = 0; self->lookups != NULL && i < KZ_N_KINDS; i++)
-    if (self->lookups->titles[i] != NULL)
-      keys->titles[i] = g_hash_table_ref (self->lookups->titles[i]);
-
-  return keys;
-}
-
-/* The title and the text columns of the list, the names behind REF
- * columns included: what the user sees in the row. */
-static char *
-build_key (KeysData *data,
-           KzRecord *record)
-{
-  const KzListSpec *spec = kz_list_spec_get (data->kind);
-  GString *key = g_string_new (NULL);
-
-  append_folded (key, kz_record_get_title (record));
-
-  for (guint i = 0; spec != NULL && i < spec->n_columns; i++)
-    {
-      const KzField *field = spec->columns[i].field
-                             ? kz_kind_get_field (data->kind, spec->columns[i].field) : NULL;
-      const char *uuid;
-
-      if (field == NULL)
-        continue;
-      if (field->type == KZ_FIELD_TEXT)
-        append_folded (key, kz_record_get_string (record, field->name));
-      else if (field->type == KZ_FIELD_REF && data->titles[field->ref_kind] != NULL &&
-               (uuid = kz_record_get_string (record, field->name)) != NULL)
-        append_folded (key, g_hash_table_lookup (data->titles[field->ref_kind], uuid));
-    }
-
-  return g_string_free (key, FALSE);
-}
-
-static GHashTable *
-build_keys (KeysData     *data,
-            GCancellable *cancellable)
-{
-  GHashTable *keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  guint n = g_list_model_get_n_items (data->model);
-
-  for (guint i = 0; i < n && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      g_autoptr(KzRecord) record = g_list_model_get_item (data->model, i);
-
-      g_hash_table_insert (keys, record, build_key (data, record));
-    }
-
-  return keys;
-}
-
-/* Keys are built once per load on a worker thread, which only reads
- * the records and lookups; a search typed before it is done builds
- * them at once. */
-static void
-keys_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GHashTable *keys = build_keys (task_data, cancellable);
-
-  if (g_task_return_error_if_cancelled (task))
-    g_hash_table_unref (keys);
-  else
-    g_task_return_pointer (task, keys, (GDestroyNotify)g_hash_table_unref);
-}
-
-static void
-keys_ready_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  KzListFilter *self = KZ_LIST_FILTER (object);
-  GHashTable *keys = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  KeysData *data = g_task_get_task_data (G_TASK (result));
-
-  if (keys == NULL || data->model != self->model || self->keys != NULL)
-    {
-      g_clear_pointer (&keys, g_hash_table_unref);
-      return;
-    }
-
-  self->keys = keys;
-}
-
-static void
-start_keys (KzListFilter *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->model == NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, keys_ready_cb, NULL);
-  g_task_set_source_tag (task, start_keys);
-  g_task_set_task_data (task, keys_data_new (self), keys_data_free);
-  kz_thread_task_run (task, keys_worker);
-}
-
-static void
-ensure_keys (KzListFilter *self)
-{
-  KeysData *data;
-
-  if (self->keys != NULL || self->model == NULL)
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  data = keys_data_new (self);
-  self->keys = build_keys (data, NULL);
-  keys_data_free (data);
-}
-
-/* Matching */
-
-static const char *
-facet_value (KzListFilter  *self,
-             const KzFacet *facet,
-             KzRecord      *record)
-{
-  const char *value = kz_record_get_string (record, facet->field->name);
-  KzRecord *organisation;
-
-  if (facet->via == NULL || value == NULL)
-    return value;
-  if (self->organisations == NULL ||
-      !(organisation = g_hash_table_lookup (self->organisations, value)))
-    return NULL;
-
-  return kz_record_get_string (organisation, facet->via->name);
-}
-
-static gboolean
-match_facet (KzListFilter  *self,
-             const KzFacet *facet,
-             GHashTable    *values,
-             KzRecord      *record)
-{
-  if (facet->field->type == KZ_FIELD_LIST && facet->via == NULL)
-    {
-      const char * const *list = kz_record_get_list (record, facet->field->name);
-
-      for (guint i = 0; list[i] != NULL; i++)
-        if (g_hash_table_contains (values, list[i]))
-          return TRUE;
-      return FALSE;
-    }
-
-  return g_hash_table_contains (values, facet_value (self, facet, record) ?: "");
-}
-
-static gboolean
-match_date (KzListFilter  *self,
-            const KzFacet *facet,
-            KzRecord      *record)
-{
-  const char *date = kz_record_get_string (record, facet->field->name);
-  const char *from = kz_list_filter_get_date (self, facet->id, FALSE);
-  const char *to = kz_list_filter_get_date (self, facet->id, TRUE);
-
-  if (from == NULL && to == NULL)
-    return TRUE;
-  if (date == NULL)
-    return FALSE;
-
-  /* ISO dates compare as text. */
-  return (from == NULL || strcmp (date, from) >= 0) &&
-         (to == NULL || strcmp (date, to) <= 0);
-}
-
-static gboolean
-kz_list_filter_match (GtkFilter *filter,
-                      gpointer   item)
-{
-  KzListFilter *self = KZ_LIST_FILTER (filter);
-  KzRecord *record = item;
-
-  if (self->folded_search != NULL)
-    {
-      const char *key;
-
-      ensure_keys (self);
-      key = self->keys ? g_hash_table_lookup (self->keys, record) : NULL;
-      if (!kz_folded_match (key ? key : "", self->folded_search))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->table->n_facets; i++)
-    {
-      const KzFacet *facet = &self->table->facets[i];
-      GHashTable *values;
-
-      if (facet->type == KZ_FACET_DATE)
-        {
-          if (!match_date (self, facet, record))
-            return FALSE;
-        }
-      else if ((values = g_hash_table_lookup (self->selected, facet->id)) &&
-               !match_facet (self, facet, values, record))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static GtkFilterMatch
-kz_list_filter_get_strictness (GtkFilter *filter)
-{
-  KzListFilter *self = KZ_LIST_FILTER (filter);
-
-  return kz_list_filter_is_active (self) ? GTK_FILTER_MATCH_SOME : GTK_FILTER_MATCH_ALL;
-}
-
 /* State */
 
 static void
@@ -431,11 +162,9 @@ find_item (KzListFilter *self,
 }
 
 static void
-state_changed (KzListFilter     *self,
-               GtkFilterChange   change)
+state_changed (KzListFilter *self)
 {
   rebuild_selected (self);
-  gtk_filter_changed (GTK_FILTER (self), change);
   g_signal_emit (self, signals [STATE_CHANGED], 0);
 }
 
@@ -476,10 +205,6 @@ kz_list_filter_finalize (GObject *object)
   g_clear_pointer (&self->folded_search, g_free);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->selected, g_hash_table_unref);
-  g_clear_pointer (&self->keys, g_hash_table_unref);
-  g_clear_pointer (&self->organisations, g_hash_table_unref);
-  g_clear_object (&self->model);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kz_list_filter_parent_class)->finalize (object);
@@ -489,11 +214,8 @@ static void
 kz_list_filter_class_init (KzListFilterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkFilterClass *filter_class = GTK_FILTER_CLASS (klass);
 
   object_class->finalize = kz_list_filter_finalize;
-  filter_class->match = kz_list_filter_match;
-  filter_class->get_strictness = kz_list_filter_get_strictness;
 
   signals [STATE_CHANGED] =
     g_signal_new ("state-changed",
@@ -568,74 +290,25 @@ kz_facet_get_label (const KzFacet *facet)
   return _((facet->via ? facet->via : facet->field)->label);
 }
 
-void
-kz_list_filter_set_rows (KzListFilter    *self,
-                         GListModel      *model,
-                         const KzLookups *lookups)
-{
-  g_return_if_fail (KZ_IS_LIST_FILTER (self));
-  g_return_if_fail (!model || G_IS_LIST_MODEL (model));
-
-  g_set_object (&self->model, model);
-  self->lookups = lookups;
-  g_clear_pointer (&self->keys, g_hash_table_unref);
-  start_keys (self);
-}
-
-void
-kz_list_filter_set_organisations (KzListFilter *self,
-                                  GHashTable   *organisations)
-{
-  g_return_if_fail (KZ_IS_LIST_FILTER (self));
-
-  g_clear_pointer (&self->organisations, g_hash_table_unref);
-  if (organisations != NULL)
-    self->organisations = g_hash_table_ref (organisations);
-  if (g_hash_table_size (self->selected) > 0)
-    gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static int
-compare_collated (gconstpointer a,
-                  gconstpointer b)
-{
-  return g_utf8_collate (*(const char **)a, *(const char **)b);
-}
-
 GStrv
 kz_list_filter_dup_values (KzListFilter  *self,
                            const KzFacet *facet)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  guint n;
+  g_autoptr(GError) error = NULL;
+  GStrv values;
 
   g_return_val_if_fail (KZ_IS_LIST_FILTER (self), NULL);
   g_return_val_if_fail (facet != NULL, NULL);
 
-  if (self->model == NULL && self->store != NULL)
+  if (self->store == NULL)
+    return g_new0 (char *, 1);
+  if (!(values = kz_store_dup_values (self->store, self->kind, facet->field->name, &error)))
     {
-      g_autoptr(GError) error = NULL;
-      GStrv found = kz_store_dup_values (self->store, self->kind, facet->field->name, &error);
-
-      if (found != NULL)
-        return found;
       g_message ("Could not read the values of %s: %s", facet->field->name, error->message);
+      return g_new0 (char *, 1);
     }
 
-  n = self->model ? g_list_model_get_n_items (self->model) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KzRecord) record = g_list_model_get_item (self->model, i);
-      const char *value = kz_record_get_string (record, facet->field->name);
-
-      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer)value))
-        g_ptr_array_add (values, g_strdup (value));
-    }
-
-  g_ptr_array_sort (values, compare_collated);
-  g_ptr_array_add (values, NULL);
-  return (GStrv)g_ptr_array_free (g_steal_pointer (&values), FALSE);
+  return values;
 }
 
 void
@@ -643,7 +316,6 @@ kz_list_filter_set_search (KzListFilter *self,
                            const char   *text)
 {
   g_autofree char *folded = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   g_return_if_fail (KZ_IS_LIST_FILTER (self));
 
@@ -658,19 +330,11 @@ kz_list_filter_set_search (KzListFilter *self,
       return;
     }
 
-  /* Typing on narrows the rows, deleting widens them. */
-  if (self->folded_search != NULL && folded != NULL &&
-      strstr (folded, self->folded_search) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->folded_search != NULL &&
-           (folded == NULL || strstr (self->folded_search, folded) != NULL))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
   g_free (self->search);
   self->search = g_strdup (text);
   g_free (self->folded_search);
   self->folded_search = g_steal_pointer (&folded);
-  state_changed (self, change);
+  state_changed (self);
 }
 
 const char *
@@ -696,7 +360,7 @@ kz_list_filter_add_item (KzListFilter *self,
     return FALSE;
 
   g_ptr_array_insert (self->items, self->items->len - 1, g_strdup (item));
-  state_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+  state_changed (self);
   return TRUE;
 }
 
@@ -712,7 +376,7 @@ kz_list_filter_remove_item (KzListFilter *self,
     return FALSE;
 
   g_ptr_array_remove_index (self->items, index);
-  state_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
+  state_changed (self);
   return TRUE;
 }
 
@@ -768,7 +432,7 @@ kz_list_filter_set_date (KzListFilter *self,
   if (item != NULL)
     g_ptr_array_insert (self->items, self->items->len - 1, g_steal_pointer (&item));
 
-  state_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+  state_changed (self);
 }
 
 void
@@ -780,7 +444,7 @@ kz_list_filter_clear_items (KzListFilter *self)
     return;
 
   g_ptr_array_remove_range (self->items, 0, self->items->len - 1);
-  state_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
+  state_changed (self);
 }
 
 const char * const *
@@ -809,7 +473,7 @@ kz_list_filter_set_items (KzListFilter       *self,
         g_ptr_array_insert (self->items, self->items->len - 1, g_strdup (items[i]));
     }
 
-  state_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+  state_changed (self);
 }
 
 char *

@@ -47,9 +47,11 @@ typedef struct
 
 #define KZ_TYPE_LIST_FILTER (kz_list_filter_get_type ())
 
-G_DECLARE_FINAL_TYPE (KzListFilter, kz_list_filter, KZ, LIST_FILTER, GtkFilter)
+G_DECLARE_FINAL_TYPE (KzListFilter, kz_list_filter, KZ, LIST_FILTER, GObject)
 
-/* Signal "state-changed": the search text or the items changed. */
+/* The search text and filter items of a list.  The list page runs them
+ * as a query: the items as an SQL condition, the search in the full-text
+ * index.  Signal "state-changed": the search text or the items changed. */
 
 KzListFilter   *kz_list_filter_new            (KzKind         kind);
 KzKind          kz_list_filter_get_kind       (KzListFilter  *self);
@@ -61,22 +63,15 @@ const KzFacet  *kz_list_filter_find_facet     (KzListFilter  *self,
 /* Translated "Umbrella association" for a facet. */
 const char     *kz_facet_get_label            (const KzFacet *facet);
 
-/* Sets the rows to filter.  @lookups stays owned by the caller and
- * must live as long as @model is set; @organisations maps UUIDs to
- * organisation records for facets through a REF, or is NULL. */
-void            kz_list_filter_set_rows       (KzListFilter  *self,
-                                               GListModel    *model,
-                                               const KzLookups *lookups);
-void            kz_list_filter_set_organisations (KzListFilter *self,
-                                               GHashTable    *organisations);
 /* The store the SQL condition is for: TEXT facets take their values
- * from it when no rows are set. */
+ * from it. */
 void            kz_list_filter_set_store      (KzListFilter  *self,
                                                KzStore       *store);
-/* The items as an SQL condition on the kind's table as "r" (what
- * matching the rows in memory selects), or NULL without items. */
+/* The items as an SQL condition on the kind's table as "r", or NULL
+ * without items. */
 char           *kz_list_filter_build_condition (KzListFilter *self);
-/* Distinct values of a TEXT facet among the rows, sorted. */
+/* Distinct values of a TEXT facet in the store, sorted; empty without
+ * a store. */
 GStrv           kz_list_filter_dup_values     (KzListFilter  *self,
                                                const KzFacet *facet);
 

@@ -58,27 +58,6 @@ kz_fold_text (const char *text)
   }
 }
 
-gboolean
-kz_folded_match (const char *folded_key,
-                 const char *folded_query)
-{
-  g_auto(GStrv) words = NULL;
-
-  if (folded_query == NULL || *folded_query == '\0')
-    return TRUE;
-  if (folded_key == NULL)
-    return FALSE;
-  if (strchr (folded_query, ' ') == NULL)
-    return strstr (folded_key, folded_query) != NULL;
-
-  words = g_strsplit (folded_query, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (folded_key, words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
-
 char *
 kz_parse_user_date (const char *text)
 {

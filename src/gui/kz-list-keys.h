@@ -24,16 +24,12 @@
 
 G_BEGIN_DECLS
 
-/* Sort and filter keys of list rows, without GTK so that they can be
- * tested on their own.  Computed once per load, never per keystroke. */
+/* Search text and filter items of list rows, without GTK so that they
+ * can be tested on their own. */
 
 /* Lower case ASCII without accents; "ä" becomes "ae", "ß" "ss", so
  * that "lueneb" and "lüneb" both find "Lüneburg". */
 char     *kz_fold_text          (const char  *text);
-/* TRUE when every word of @folded_query (already folded) occurs in
- * @folded_key. */
-gboolean  kz_folded_match       (const char  *folded_key,
-                                 const char  *folded_query);
 /* "31.12.2026", "31.12.26" or "2026-12-31" -> "2026-12-31"; NULL if
  * the text is no valid date. */
 char     *kz_parse_user_date    (const char  *text);

@@ -25,58 +25,15 @@
 #include <glib/gi18n.h>
 
 #include "kz-format.h"
-#include "kz-list-filter-bar.h"
+#include "kz-kind-labels.h"
 #include "kz-list-actions.h"
+#include "kz-list-columns.h"
+#include "kz-list-filter-bar.h"
+#include "kz-list-load.h"
 #include "kz-list-page.h"
 #include "kz-list-page-private.h"
+#include "kz-list-query.h"
 #include "kz-list-state.h"
-#include "kz-record-list.h"
-#include "kz-thread-task.h"
-
-/* Below this width rows show their other values under the title. */
-#define COMPACT_WIDTH 600
-
-/* Lists up to this many records run their query at once, in a few
- * milliseconds; longer ones in a worker thread, so that typing in the
- * search or choosing a filter never blocks the window. */
-#define SYNC_ROWS 5000
-
-struct _KzListPage
-{
-  AdwBin            parent_instance;
-
-  KzContext        *context;
-  KzKind            kind;
-  const KzListSpec *spec;
-  KzColumnData       *columns;
-  KzLookups        *lookups;
-  GCancellable     *cancellable;
-  char             *subtitle;
-  gboolean          loaded;
-  gboolean          dirty;
-  guint             fit_source;
-  gint64            load_started;
-
-  /* template */
-  GtkStack         *stack;
-  GtkSpinner       *spinner;
-  AdwStatusPage    *empty_page;
-  AdwStatusPage    *error_page;
-  GtkScrolledWindow *scrolled_window;
-  GtkColumnView    *column_view;
-  GtkSingleSelection *selection;
-  KzRecordList     *records;        /* the rows: one SQL query, read lazily */
-  GCancellable     *refresh_cancellable;
-  GStrv             search_refs;    /* REF columns a search looks into */
-  KzColumnData     *probed;         /* the first column sorter asked */
-  guint             n_running;      /* queries and loads under way */
-  gboolean          other_rows;     /* the latest query changed search, filter or sort */
-  gint64            selected_rowid; /* kept across queries, or 0 */
-  GtkBox           *page_box;
-  KzListFilterBar  *filter_bar;
-  GPtrArray        *detail_labels;  /* second lines of compact rows, weak */
-  gboolean          compact;
-};
 
 G_DEFINE_FINAL_TYPE (KzListPage, kz_list_page, ADW_TYPE_BIN)
 
@@ -90,328 +47,7 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-typedef struct
-{
-  KzStore          *store;
-  const KzListSpec *spec;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_clear_object (&load->store);
-  g_free (load);
-}
-
-/* Cells */
-
-/* Narrow lists show only the title column, with the two first other
- * values that are set on a second line: "Running · Region Hannover". */
-static char *
-dup_compact_detail (KzListPage *self,
-                    KzColumnData *title,
-                    KzRecord   *record)
-{
-  GString *detail = g_string_new (NULL);
-  guint n = 0;
-
-  for (guint i = 0; i < self->spec->n_columns && n < 2; i++)
-    {
-      KzColumnData *data = &self->columns[i];
-      g_autofree char *text = NULL;
-
-      if (data == title || _kz_list_column_is_numeric (data) ||
-          !(text = _kz_list_column_dup_text (data, record)) || *text == '\0')
-        continue;
-      if (n++ > 0)
-        g_string_append (detail, " · ");
-      g_string_append (detail, text);
-    }
-
-  return g_string_free (detail, FALSE);
-}
-
-static void
-detail_label_gone_cb (gpointer  data,
-                      GObject  *label)
-{
-  g_ptr_array_remove_fast (data, label);
-}
-
-static GtkWidget *
-create_compact_cell (KzListPage *self,
-                     GtkWidget  *label)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (detail), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0.0);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "list-compact-detail");
-  gtk_widget_set_visible (detail, self->compact);
-  g_ptr_array_add (self->detail_labels, detail);
-  g_object_weak_ref (G_OBJECT (detail), detail_label_gone_cb, self->detail_labels);
-
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), detail);
-  return box;
-}
-
-static void
-set_compact (KzListPage *self,
-             gboolean    compact)
-{
-  if (self->compact == compact)
-    return;
-
-  self->compact = compact;
-  for (guint i = 0; i < self->detail_labels->len; i++)
-    gtk_widget_set_visible (g_ptr_array_index (self->detail_labels, i), compact);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               KzColumnData               *data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *box;
-  GtkWidget *dot;
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), _kz_list_column_is_numeric (data) ? 1.0 : 0.0);
-  if (_kz_list_column_is_numeric (data))
-    gtk_widget_add_css_class (label, "numeric");
-
-  if (data->column->flags & KZ_COLUMN_EXPAND)
-    {
-      gtk_list_item_set_child (item, create_compact_cell (data->page, label));
-      return;
-    }
-
-  if (!(data->column->flags & KZ_COLUMN_HEALTH))
-    {
-      gtk_list_item_set_child (item, label);
-      return;
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (dot, "health-dot");
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              KzColumnData               *data)
-{
-  KzRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  g_autofree char *text = _kz_list_column_dup_text (data, record);
-
-  if (data->column->flags & KZ_COLUMN_HEALTH)
-    {
-      const char *health = kz_record_get_string (record, data->field->name);
-      const char *classes[] = { "health-dot", health, NULL };
-
-      gtk_widget_set_css_classes (gtk_widget_get_first_child (child), classes);
-      gtk_widget_set_visible (gtk_widget_get_first_child (child), health != NULL);
-      child = gtk_widget_get_last_child (child);
-    }
-  else if (data->column->flags & KZ_COLUMN_EXPAND)
-    {
-      g_autofree char *detail = dup_compact_detail (data->page, data, record);
-
-      gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (child)), detail);
-      child = gtk_widget_get_first_child (child);
-    }
-
-  gtk_label_set_text (GTK_LABEL (child), text ? text : "");
-}
-
-static const char *
-column_title (const KzColumnData *data)
-{
-  if (data->column->title != NULL)
-    return _(data->column->title);
-
-  return _(data->field->label);
-}
-
-/* The columns' sorters do not sort (the query does); they tell which
- * column the view sorts by, as GTK 4.8 has no API for it: the view's
- * sorter asks its first column first, and turns the answer round when
- * it sorts down. */
-static int
-probe_compare_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  KzColumnData *data = user_data;
-
-  if (data->page->probed == NULL)
-    data->page->probed = data;
-
-  return GTK_ORDERING_SMALLER;
-}
-
-static KzColumnData *
-get_sort_column (KzListPage *self,
-                 gboolean   *descending)
-{
-  g_autoptr(KzRecord) a = kz_record_new (self->kind);
-  g_autoptr(KzRecord) b = kz_record_new (self->kind);
-  GtkOrdering order;
-
-  self->probed = NULL;
-  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), a, b);
-  *descending = order == GTK_ORDERING_LARGER;
-
-  return order == GTK_ORDERING_EQUAL ? NULL : self->probed;
-}
-
-static GtkColumnViewColumn *
-add_column (KzListPage *self,
-            KzColumnData *data)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, data, NULL));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
-
-  column = gtk_column_view_column_new (column_title (data), factory);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, data->column->width);
-  gtk_column_view_column_set_expand (column, (data->column->flags & KZ_COLUMN_EXPAND) != 0);
-  g_object_set_data (G_OBJECT (column), "kz-column-data", data);
-  g_object_set_data (G_OBJECT (column), "kz-column-key",
-                     (gpointer)(data->column->field ? data->column->field : data->column->title));
-  g_object_set_data (G_OBJECT (column), "kz-column-index",
-                     GUINT_TO_POINTER (data->column - self->spec->columns));
-  gtk_column_view_append_column (self->column_view, column);
-
-  return column;
-}
-
-static void
-build_columns (KzListPage *self)
-{
-  GtkColumnViewColumn *column;
-
-  self->columns = g_new0 (KzColumnData, self->spec->n_columns);
-
-  for (guint i = 0; i < self->spec->n_columns; i++)
-    {
-      KzColumnData *data = &self->columns[i];
-
-      data->page = self;
-      data->column = &self->spec->columns[i];
-      data->width = data->column->width;
-      if (data->column->field != NULL)
-        data->field = kz_kind_get_field (self->kind, data->column->field);
-
-      g_assert (data->field != NULL || data->column->text != NULL);
-      column = add_column (self, data);
-
-      if (self->spec->sort_field != NULL && data->field != NULL &&
-          g_str_equal (self->spec->sort_field, data->field->name))
-        gtk_column_view_sort_by_column (self->column_view, column,
-                                        self->spec->sort_descending ? GTK_SORT_DESCENDING
-                                                                    : GTK_SORT_ASCENDING);
-    }
-}
-
-static KzColumnData *
-column_get_data (GtkColumnViewColumn *column)
-{
-  return g_object_get_data (G_OBJECT (column), "kz-column-data");
-}
-
-static int
-column_get_width (GtkColumnViewColumn *column)
-{
-  KzColumnData *data = column_get_data (column);
-
-  if (gtk_column_view_column_get_visible (column))
-    data->width = gtk_column_view_column_get_fixed_width (column);
-
-  return data->width;
-}
-
-static void
-column_set_shown (GtkColumnViewColumn *column,
-                  gboolean             shown)
-{
-  KzColumnData *data = column_get_data (column);
-
-  /* GTK 4.8 counts hidden columns in the width of the view: hidden
-   * ones get no width at all. */
-  gtk_column_view_column_set_fixed_width (column, shown ? data->width : 0);
-  gtk_column_view_column_set_visible (column, shown);
-}
-
-/* Shows the columns that fit, in their current order, always keeping
- * the expanding one: no column is cut off at the window's edge. */
-static gboolean
-fit_columns_cb (gpointer user_data)
-{
-  KzListPage *self = user_data;
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  guint n = g_list_model_get_n_items (columns);
-  int available = gtk_widget_get_width (GTK_WIDGET (self->scrolled_window));
-  int used = 0;
-  gboolean fits = TRUE;
-
-  self->fit_source = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (column_get_data (column)->column->flags & KZ_COLUMN_EXPAND)
-        used += column_get_width (column);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      int width;
-
-      if (column_get_data (column)->column->flags & KZ_COLUMN_EXPAND)
-        continue;
-
-      width = column_get_width (column);
-      fits = fits && used + width <= available;
-      column_set_shown (column, fits);
-      if (fits)
-        used += width;
-    }
-
-  set_compact (self, available > 0 && available < COMPACT_WIDTH);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-width_changed_cb (KzListPage *self)
-{
-  if (self->fit_source == 0)
-    self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
-}
-
-/* Loading */
+/* Subtitle */
 
 static void
 set_subtitle (KzListPage *self,
@@ -428,9 +64,8 @@ set_subtitle (KzListPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUBTITLE]);
 }
 
-/* "1,234 projects", or "12 of 1,234 projects" while filtered. */
-static void
-update_subtitle (KzListPage *self)
+void
+_kz_list_page_update_subtitle (KzListPage *self)
 {
   guint total = self->records ? kz_record_list_get_total (self->records) : 0;
   guint shown = self->records ? g_list_model_get_n_items (G_LIST_MODEL (self->records)) : 0;
@@ -460,350 +95,6 @@ update_subtitle (KzListPage *self)
 }
 
 static void
-show_error (KzListPage   *self,
-            const GError *error)
-{
-  g_message ("Could not load %s: %s", kz_kind_get_info (self->kind)->table, error->message);
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->stack, "error");
-  gtk_spinner_stop (self->spinner);
-}
-
-/* The selected record stays selected while it is among the rows. */
-static void
-restore_selection (KzListPage *self)
-{
-  guint position;
-
-  if (self->selected_rowid != 0 &&
-      (position = kz_record_list_find_rowid (self->records, self->selected_rowid)) != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
-}
-
-/* When all rows are replaced in one change, GTK 4.8's selection and
- * list views look for the items they held among all new rows, which
- * would read every record from the store.  For another search, filter
- * or sort the view lets go of the rows while they change (and starts
- * at the top, as for other rows it should); the selected record is
- * selected again after.  A reload of the same query keeps the view's
- * place and pays for the look-up. */
-static void
-detach_rows (KzListPage *self)
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  if (!self->other_rows)
-    return;
-  if (selected != GTK_INVALID_LIST_POSITION)
-    self->selected_rowid = kz_record_list_get_rowid (self->records, selected);
-  gtk_single_selection_set_model (self->selection, NULL);
-}
-
-static void
-attach_rows (KzListPage *self)
-{
-  if (gtk_single_selection_get_model (self->selection) != NULL)
-    return;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
-  restore_selection (self);
-}
-
-/* Shows the rows of the latest query: the list, "no results" or the
- * empty state. */
-static void
-show_rows (KzListPage *self)
-{
-  guint total = kz_record_list_get_total (self->records);
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->records));
-
-  if (self->stack == NULL)
-    return;
-
-  restore_selection (self);
-  self->loaded = TRUE;
-  gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : shown > 0 ? "list" : "no-results");
-  g_debug ("Showing %u of %u %s after %" G_GINT64_FORMAT " ms", shown, total,
-           kz_kind_get_info (self->kind)->table,
-           (g_get_monotonic_time () - self->load_started) / 1000);
-  update_subtitle (self);
-}
-
-/* Computed columns sort by a number from the record and the lookups. */
-typedef struct
-{
-  const KzColumn *column;
-  KzLookups      *lookups;
-} ColumnKey;
-
-static void
-column_key_free (gpointer data)
-{
-  ColumnKey *key = data;
-
-  g_clear_pointer (&key->lookups, kz_lookups_free);
-  g_free (key);
-}
-
-static gint64
-column_key_cb (KzRecord *record,
-               gpointer  user_data)
-{
-  ColumnKey *key = user_data;
-
-  return key->column->value (record, key->lookups);
-}
-
-static KzColumnData *
-find_column (KzListPage *self,
-             const char *key)
-{
-  for (guint i = 0; key != NULL && i < self->spec->n_columns; i++)
-    {
-      const KzColumn *column = &self->spec->columns[i];
-
-      if (g_strcmp0 (column->field ? column->field : column->title, key) == 0)
-        return &self->columns[i];
-    }
-
-  return NULL;
-}
-
-/* The sort of the column view's header, as the query's sort: fields
- * in SQL, computed columns by their value in the query's worker. */
-static void
-apply_sort (KzListPage *self)
-{
-  gboolean descending = FALSE;
-  KzColumnData *data = get_sort_column (self, &descending);
-
-  if (data == NULL)
-    {
-      data = find_column (self, self->spec->sort_field);
-      descending = self->spec->sort_descending;
-    }
-
-  if (data != NULL && data->column->value != NULL && self->lookups != NULL)
-    {
-      ColumnKey *column_key = g_new0 (ColumnKey, 1);
-
-      column_key->column = data->column;
-      column_key->lookups = kz_lookups_ref (self->lookups);
-      kz_record_list_set_sort_func (self->records, column_key_cb, column_key, column_key_free,
-                                    descending);
-    }
-  else
-    kz_record_list_set_sort (self->records, data && data->field ? data->field->name : NULL,
-                             data && data->field ? descending : FALSE);
-}
-
-static void
-refresh_ready_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(KzListPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->n_running--;
-  detach_rows (self);
-  if (!kz_record_list_refresh_finish (KZ_RECORD_LIST (object), result, &error))
-    {
-      attach_rows (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
-      return;
-    }
-  attach_rows (self);
-
-  show_rows (self);
-}
-
-/* Runs the query of the current search, filters and sort: at once for
- * short lists, else in a worker while the old rows stay. */
-static void
-refresh (KzListPage *self,
-         gboolean    other_rows)
-{
-  KzListFilter *filter = kz_list_filter_bar_get_filter (self->filter_bar);
-  g_autofree char *condition = kz_list_filter_build_condition (filter);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->records == NULL || self->lookups == NULL)
-    return;
-  self->other_rows = other_rows;
-
-  self->selected_rowid = kz_record_list_get_rowid (self->records,
-                                                   gtk_single_selection_get_selected (self->selection));
-  kz_record_list_set_condition (self->records, condition);
-  kz_record_list_set_search (self->records, kz_list_filter_get_search (filter));
-
-  if (self->loaded && kz_record_list_get_total (self->records) <= SYNC_ROWS)
-    {
-      g_cancellable_cancel (self->refresh_cancellable);
-      detach_rows (self);
-      ok = kz_record_list_refresh (self->records, &error);
-      attach_rows (self);
-      if (!ok)
-        show_error (self, error);
-      else
-        show_rows (self);
-      return;
-    }
-
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-  self->n_running++;
-  kz_record_list_refresh_async (self->records, self->refresh_cancellable,
-                                refresh_ready_cb, g_object_ref (self));
-}
-
-static void
-sorter_changed_cb (KzListPage *self)
-{
-  if (self->records == NULL)
-    return;
-
-  apply_sort (self);
-  refresh (self, TRUE);
-}
-
-static void
-filter_changed_cb (KzListPage *self)
-{
-  update_subtitle (self);
-  refresh (self, TRUE);
-}
-
-static void
-install_lookups (KzListPage *self,
-                 KzLookups  *lookups)
-{
-  /* Rows shown keep their lookups until the new ones are in place;
-   * a sort still running holds its own reference. */
-  g_clear_pointer (&self->lookups, kz_lookups_free);
-  self->lookups = lookups;
-
-  kz_record_list_invalidate (self->records);
-  apply_sort (self);
-  refresh (self, FALSE);
-}
-
-/* Titles (and their sort ranks) behind every REF column. */
-static gboolean
-load_titles (LoadData   *load,
-             KzLookups  *lookups,
-             GError    **error)
-{
-  for (guint i = 0; i < load->spec->n_columns; i++)
-    {
-      const char *name = load->spec->columns[i].field;
-      const KzField *field = name ? kz_kind_get_field (load->spec->kind, name) : NULL;
-
-      if (field == NULL || field->type != KZ_FIELD_REF || lookups->titles[field->ref_kind])
-        continue;
-      if (!(lookups->titles[field->ref_kind] = kz_store_get_titles (load->store, field->ref_kind, error)))
-        return FALSE;
-      lookups->title_ranks[field->ref_kind] = kz_titles_rank (lookups->titles[field->ref_kind]);
-    }
-
-  return TRUE;
-}
-
-static void
-lookups_worker (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadData *load = task_data;
-  g_autoptr(KzLookups) lookups = kz_lookups_new ();
-  GError *error = NULL;
-
-  if (!load_titles (load, lookups, &error) ||
-      (load->spec->prepare != NULL &&
-       !load->spec->prepare (load->store, lookups, cancellable, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&lookups), (GDestroyNotify)kz_lookups_free);
-}
-
-static void
-lookups_ready_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  KzListPage *self = KZ_LIST_PAGE (object);
-  g_autoptr(GError) error = NULL;
-  KzLookups *lookups = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->n_running--;
-
-  if (lookups == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
-      return;
-    }
-
-  install_lookups (self, lookups);
-}
-
-static void
-ensure_records (KzListPage *self)
-{
-  KzStore *store = kz_context_get_store (self->context);
-
-  if (self->records != NULL && kz_record_list_get_store (self->records) == store)
-    return;
-
-  g_clear_object (&self->records);
-  self->records = kz_record_list_new (store, self->kind);
-  kz_record_list_set_search_refs (self->records, (const char * const *)self->search_refs);
-  g_signal_connect_object (self->records, "items-changed", G_CALLBACK (update_subtitle),
-                           self, G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->records));
-  kz_list_filter_set_store (kz_list_filter_bar_get_filter (self->filter_bar), store);
-  self->loaded = FALSE;
-}
-
-static void
-load (KzListPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
-
-  g_assert (KZ_IS_LIST_PAGE (self));
-  g_assert (self->context != NULL);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->dirty = FALSE;
-  self->load_started = g_get_monotonic_time ();
-  ensure_records (self);
-
-  if (!self->loaded)
-    {
-      gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-
-  /* The names behind references and the computed columns first: the
-   * cells and some sorts need them. */
-  data = g_new0 (LoadData, 1);
-  data->store = g_object_ref (kz_context_get_store (self->context));
-  data->spec = self->spec;
-  task = g_task_new (self, self->cancellable, lookups_ready_cb, NULL);
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, data, load_data_free);
-  self->n_running++;
-  kz_thread_task_run (task, lookups_worker);
-}
-
-static void
 context_changed_cb (KzListPage *self,
                     guint       kind,
                     KzContext  *context)
@@ -825,6 +116,28 @@ collect_search_refs (KzListPage *self)
   return g_strv_builder_end (builder);
 }
 
+/* Empty states */
+
+/* "No projects yet" offers "New Project"; the window's action opens
+ * the page of a new record of the list's kind. */
+static void
+set_up_empty_page (KzListPage *self)
+{
+  adw_status_page_set_icon_name (self->empty_page, self->spec->icon_name);
+  adw_status_page_set_title (self->empty_page, _(self->spec->empty_title));
+  adw_status_page_set_description (self->empty_page, _(self->spec->empty_description));
+  gtk_button_set_label (self->new_button, _(kz_kind_get_labels (self->kind)->new_title));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button), "(iss)",
+                                    (int)self->kind, "", "");
+}
+
+/* "No Matching Results" offers to show all records again. */
+static void
+clear_clicked_cb (KzListPage *self)
+{
+  kz_list_filter_bar_apply (self->filter_bar, NULL, NULL);
+}
+
 /* GObject */
 
 static void
@@ -835,7 +148,7 @@ kz_list_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (kz_list_page_parent_class)->map (widget);
 
   if (self->context != NULL && (self->dirty || !self->loaded))
-    load (self);
+    _kz_list_page_load (self);
 }
 
 static void
@@ -849,24 +162,22 @@ kz_list_page_constructed (GObject *object)
   self->spec = kz_list_spec_get (self->kind);
   g_assert (self->spec != NULL);
 
-  build_columns (self);
+  _kz_list_page_build_columns (self);
   self->search_refs = collect_search_refs (self);
   self->filter_bar = KZ_LIST_FILTER_BAR (kz_list_filter_bar_new (self->kind, info->table));
   gtk_box_prepend (self->page_box, GTK_WIDGET (self->filter_bar));
   g_signal_connect_object (kz_list_filter_bar_get_filter (self->filter_bar), "state-changed",
-                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_kz_list_page_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_kz_list_page_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->context != NULL)
     kz_list_filter_bar_set_settings (self->filter_bar, kz_context_get_settings (self->context));
   if (self->context != NULL)
     kz_list_state_attach (self->column_view, kz_context_get_settings (self->context), info->table);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scrolled_window),
-                           "notify::page-size", G_CALLBACK (width_changed_cb),
+                           "notify::page-size", G_CALLBACK (_kz_list_page_queue_fit),
                            self, G_CONNECT_SWAPPED);
-  adw_status_page_set_icon_name (self->empty_page, self->spec->icon_name);
-  adw_status_page_set_title (self->empty_page, _(self->spec->empty_title));
-  adw_status_page_set_description (self->empty_page, _(self->spec->empty_description));
+  set_up_empty_page (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->plural_label),
                                   -1);
@@ -989,11 +300,13 @@ kz_list_page_class_init (KzListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KzListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KzListPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, selection);
   gtk_widget_class_bind_template_child (widget_class, KzListPage, page_box);
+  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
 }
 
 static void
@@ -1094,7 +407,7 @@ kz_list_page_reload (KzListPage *self)
     return;
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    load (self);
+    _kz_list_page_load (self);
   else
     self->dirty = TRUE;
 }

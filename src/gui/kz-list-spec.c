@@ -378,8 +378,6 @@ kz_lookups_free (KzLookups *lookups)
 
   for (guint i = 0; i < KZ_N_KINDS; i++)
     g_clear_pointer (&lookups->titles[i], g_hash_table_unref);
-  for (guint i = 0; i < KZ_N_KINDS; i++)
-    g_clear_pointer (&lookups->title_ranks[i], g_hash_table_unref);
   g_clear_pointer (&lookups->records, g_hash_table_unref);
   g_clear_pointer (&lookups->values, g_hash_table_unref);
   g_free (lookups->today);
@@ -466,7 +464,7 @@ kz_date_from_number (gint64 number)
 
 typedef struct
 {
-  const char *uuid;
+  const char *id;
   char       *key;
 } RankItem;
 
@@ -483,33 +481,6 @@ collate_key (const char *text)
   g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
 
   return g_utf8_collate_key (folded, -1);
-}
-
-GHashTable *
-kz_titles_rank (GHashTable *titles)
-{
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (RankItem));
-  GHashTable *ranks = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer uuid, title;
-
-  g_return_val_if_fail (titles != NULL, ranks);
-
-  g_hash_table_iter_init (&iter, titles);
-  while (g_hash_table_iter_next (&iter, &uuid, &title))
-    g_array_append_val (items, ((RankItem) { uuid, collate_key (title) }));
-
-  g_array_sort (items, rank_item_compare);
-  for (guint i = 0; i < items->len; i++)
-    {
-      RankItem *item = &g_array_index (items, RankItem, i);
-
-      /* The keys belong to @titles, which outlives the ranks. */
-      g_hash_table_insert (ranks, (gpointer)item->uuid, GINT_TO_POINTER (i + 1));
-      g_free (item->key);
-    }
-
-  return ranks;
 }
 
 /* Alphabetical ranks of a vocabulary's labels, computed once per
@@ -546,7 +517,7 @@ kz_vocabulary_get_label_rank (const KzVocabulary *vocab,
         {
           RankItem *item = &g_array_index (items, RankItem, i);
 
-          ranks[kz_vocabulary_lookup (vocab, item->uuid) - vocab->terms] = i;
+          ranks[kz_vocabulary_lookup (vocab, item->id) - vocab->terms] = i;
           g_free (item->key);
         }
       g_hash_table_insert (cache, (gpointer)vocab, ranks);

@@ -31,7 +31,6 @@ G_BEGIN_DECLS
 typedef struct
 {
   GHashTable *titles[KZ_N_KINDS];  /* uuid -> title, for every REF column */
-  GHashTable *title_ranks[KZ_N_KINDS]; /* uuid -> rank of its title + 1 */
   GHashTable *records;             /* uuid -> KzRecord, filled by prepare */
   GHashTable *values;              /* uuid -> gint64 *, filled by prepare */
   char       *today;               /* ISO date the load ran on */
@@ -102,10 +101,6 @@ void              kz_lookups_add_value    (KzLookups       *lookups,
                                            const char      *uuid,
                                            gint64           delta);
 
-/* Ranks titles (uuid -> title) in the user's collation: uuid ->
- * GINT_TO_POINTER (rank + 1).  Sorting by rank is as sorting by name,
- * without comparing text on the main thread. */
-GHashTable       *kz_titles_rank          (GHashTable      *titles);
 /* Rank of @id's label among the labels of @vocab in alphabetical
  * order, for proper names such as districts; -1 if unknown. */
 int               kz_vocabulary_get_label_rank (const KzVocabulary *vocab,

@@ -53,24 +53,6 @@ test_fold (void)
 }
 
 static void
-test_match (void)
-{
-  g_autofree char *key = kz_fold_text ("Digitale Beratung Lüneburg\nDiakonie Nord");
-  g_autofree char *q1 = kz_fold_text ("lüneb");
-  g_autofree char *q2 = kz_fold_text ("LUENEB");
-  g_autofree char *q3 = kz_fold_text ("beratung diakonie");
-  g_autofree char *q4 = kz_fold_text ("beratung caritas");
-
-  g_assert_true (kz_folded_match (key, q1));
-  g_assert_true (kz_folded_match (key, q2));
-  g_assert_true (kz_folded_match (key, q3));
-  g_assert_false (kz_folded_match (key, q4));
-  g_assert_true (kz_folded_match (key, ""));
-  g_assert_true (kz_folded_match (NULL, NULL));
-  g_assert_false (kz_folded_match (NULL, "x"));
-}
-
-static void
 test_date (void)
 {
   static const struct { const char *in, *out; } cases[] = {
@@ -169,7 +151,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/list-keys/fold", test_fold);
-  g_test_add_func ("/list-keys/match", test_match);
   g_test_add_func ("/list-keys/date", test_date);
   g_test_add_func ("/list-keys/item-split", test_item_split);
   g_test_add_func ("/views/round-trip", test_views);

@@ -26,13 +26,13 @@
 #include "kz-demo.h"
 #include "kz-list-filter.h"
 #include "kz-list-page.h"
-#include "kz-list-page-private.h"
+#include "kz-list-reference.h"
 #include "kz-undo-manager.h"
 
 /* The store-backed list page shows the rows, in the order, that the
  * in-memory list showed: every record loaded into a list store,
- * filtered by KzListFilter's matching and sorted by the column's
- * GtkSorter. */
+ * filtered by matching the filter's items and sorted by the column's
+ * GtkSorter (kz-list-reference.c). */
 
 typedef struct
 {
@@ -163,16 +163,16 @@ dup_expected (Fixture             *f,
   g_autoptr(GListModel) all = kz_store_list (f->store, kz_list_page_get_kind (f->page), NULL);
   g_autoptr(KzListFilter) filter = kz_list_filter_new (kz_list_page_get_kind (f->page));
   g_autoptr(GHashTable) organisations = load_organisations (f->store);
-  g_autoptr(GtkSorter) sorter = _kz_list_column_create_sorter (column);
+  g_autoptr(GtkFilter) matcher = NULL;
+  g_autoptr(GtkSorter) sorter = kz_list_reference_sorter_new (column, _kz_list_page_get_lookups (f->page));
   g_autoptr(GtkFilterListModel) filtered = NULL;
   g_autoptr(GtkSortListModel) sorted = NULL;
   GtkSorter *order = sorter;
   g_autoptr(GtkSorter) inverted = NULL;
 
-  /* No rows set: they would only build search keys, in a worker. */
-  kz_list_filter_set_organisations (filter, organisations);
   kz_list_filter_set_items (filter, items);
-  filtered = gtk_filter_list_model_new (g_object_ref (all), g_object_ref (GTK_FILTER (filter)));
+  matcher = kz_list_reference_filter_new (filter, organisations);
+  filtered = gtk_filter_list_model_new (g_object_ref (all), g_object_ref (matcher));
   if (descending)
     order = inverted = GTK_SORTER (gtk_custom_sorter_new (invert_cb, g_object_ref (sorter), g_object_unref));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), g_object_ref (order));
@@ -372,6 +372,192 @@ test_edit_delete_undo (Fixture       *f,
   g_assert_true (model_has_title (model, title));
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (shows_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+count_removed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *most)
+{
+  *most = MAX (*most, removed);
+}
+
+/* An edit reaches the row on screen, and the other rows stay: the view
+ * neither starts at the top again nor looks for its rows among all
+ * new ones. */
+static void
+test_edit_keeps_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *model = kz_list_page_get_model (f->page);
+  GtkColumnView *view = find_column_view (GTK_WIDGET (f->page));
+  g_autoptr(GtkColumnViewColumn) title_column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  g_autoptr(KzUndoManager) undo = kz_undo_manager_new (f->store);
+  g_autoptr(KzRecord) record = NULL;
+  g_autoptr(KzRecord) edited = NULL;
+  g_autoptr(KzRecord) shown = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (model);
+  guint most_removed = 0;
+  gulong handler;
+
+  /* Sorted by title, a record whose title gets a suffix keeps its row. */
+  gtk_column_view_sort_by_column (view, title_column, GTK_SORT_ASCENDING);
+  ITERATE_UNTIL (!kz_list_page_is_busy (f->page));
+  record = g_list_model_get_item (model, 2);
+  edited = kz_record_copy (record);
+  title = g_strconcat (kz_record_get_title (record), " – Pilot", NULL);
+  ITERATE_UNTIL (shows_label (GTK_WIDGET (view), kz_record_get_title (record)));
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (count_removed_cb), &most_removed);
+  kz_record_set_string (edited, kz_record_get_info (edited)->fields[kz_record_get_info (edited)->title_field].name,
+                        title);
+  g_assert_true (kz_undo_manager_save (undo, edited, "Edit", &error));
+  g_assert_no_error (error);
+  ITERATE_UNTIL (shows_label (GTK_WIDGET (view), title));
+  g_signal_handler_disconnect (model, handler);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpuint (most_removed, <, n / 2);
+  shown = g_list_model_get_item (model, 2);
+  g_assert_cmpstr (kz_record_get_title (shown), ==, title);
+}
+
+static GtkWidget *
+find_visible_status_page (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      if (ADW_IS_STATUS_PAGE (child))
+        return child;
+      if ((found = find_visible_status_page (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkButton *
+status_page_get_button (GtkWidget *status_page)
+{
+  GtkWidget *child = adw_status_page_get_child (ADW_STATUS_PAGE (status_page));
+
+  g_assert_true (GTK_IS_BUTTON (child));
+  return GTK_BUTTON (child);
+}
+
+/* A search without hits says so and offers to clear search and filters. */
+static void
+test_no_results (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *model = kz_list_page_get_model (f->page);
+  KzListFilterBar *bar = kz_list_page_get_filter_bar (f->page);
+  KzListFilter *filter = kz_list_filter_bar_get_filter (bar);
+  guint n = g_list_model_get_n_items (model);
+  const char *items[] = { "status=running", NULL };
+  GtkWidget *status_page;
+  GtkButton *clear;
+
+  g_assert_null (find_visible_status_page (GTK_WIDGET (f->page)));
+  kz_list_filter_set_items (filter, items);
+  gtk_editable_set_text (kz_list_filter_bar_get_entry (bar), "xyzzyqq");
+  ITERATE_UNTIL (g_strcmp0 (kz_list_filter_get_search (filter), "xyzzyqq") == 0 &&
+                 !kz_list_page_is_busy (f->page) && g_list_model_get_n_items (model) == 0);
+  ITERATE_UNTIL ((status_page = find_visible_status_page (GTK_WIDGET (f->page))) != NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "No Matching Results");
+
+  clear = status_page_get_button (status_page);
+  g_assert_cmpstr (gtk_button_get_label (clear), ==, "_Clear Search and Filters");
+  g_signal_emit_by_name (clear, "clicked");
+  ITERATE_UNTIL (!kz_list_page_is_busy (f->page) && g_list_model_get_n_items (model) == n);
+  g_assert_cmpstr (kz_list_filter_get_search (filter), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (kz_list_filter_bar_get_entry (bar)), ==, "");
+  g_assert_null (kz_list_filter_get_items (filter)[0]);
+  g_assert_false (kz_list_filter_is_active (filter));
+}
+
+static void
+new_child_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GVariant **activated = user_data;
+
+  g_clear_pointer (activated, g_variant_unref);
+  *activated = g_variant_ref (parameter);
+}
+
+/* A list without records offers to create one of its kind. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kz-test-list-empty-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "portfolio.db", NULL);
+  g_autoptr(KzStore) store = kz_store_open (path, &error);
+  g_autoptr(GSettings) settings = g_settings_new ("com.example.Kompetenz");
+  g_autoptr(KzContext) context = kz_context_new (store, settings);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("new-child", G_VARIANT_TYPE ("(iss)"));
+  g_autoptr(GVariant) activated = NULL;
+  g_autoptr(GVariant) expected = g_variant_ref_sink (g_variant_new ("(iss)", (int)KZ_KIND_FIRM, "", ""));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  KzListPage *page = KZ_LIST_PAGE (kz_list_page_new (context, KZ_KIND_FIRM));
+  GtkWidget *status_page;
+  GtkButton *button;
+
+  g_assert_no_error (error);
+  g_signal_connect (action, "activate", G_CALLBACK (new_child_cb), &activated);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (group));
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  ITERATE_UNTIL (!kz_list_page_is_busy (page) &&
+                 (status_page = find_visible_status_page (GTK_WIDGET (page))) != NULL &&
+                 g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), "No firms yet") == 0);
+
+  button = status_page_get_button (status_page);
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "New Firm");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+  ITERATE_UNTIL (activated != NULL);
+  g_assert_true (g_variant_equal (activated, expected));
+
+  gtk_window_destroy (window);
+  g_clear_object (&context);
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +574,11 @@ main (int   argc,
               fixture_set_up, test_filters_and_sorts, fixture_tear_down);
   g_test_add ("/list-query/edit-delete-undo", Fixture, GUINT_TO_POINTER (KZ_KIND_PROJECT),
               fixture_set_up, test_edit_delete_undo, fixture_tear_down);
+  g_test_add ("/list-query/edit-keeps-place", Fixture, GUINT_TO_POINTER (KZ_KIND_PROJECT),
+              fixture_set_up, test_edit_keeps_place, fixture_tear_down);
+  g_test_add ("/list-query/no-results", Fixture, GUINT_TO_POINTER (KZ_KIND_PROJECT),
+              fixture_set_up, test_no_results, fixture_tear_down);
+  g_test_add_func ("/list-query/empty", test_empty);
 
   return g_test_run ();
 }

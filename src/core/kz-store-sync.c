@@ -118,7 +118,9 @@ base_version (KzStore    *self,
   if (g_str_equal (field, "deleted"))
     return query_int (self, "SELECT max(version) FROM sync_versions WHERE uuid = ?1", uuid, NULL);
 
-  return query_int (self, "SELECT version FROM sync_versions WHERE uuid = ?1 AND field = ?2",
+  /* A row for "*" holds the version at which the server had the whole
+   * record as this portfolio has it (a first upload). */
+  return query_int (self, "SELECT max(version) FROM sync_versions WHERE uuid = ?1 AND field IN (?2, '*')",
                     uuid, field);
 }
 

@@ -26,6 +26,7 @@
 
 #include "kz-sync-client-private.h"
 #include "kz-store-sync.h"
+#include "kz-sync-upload.h"
 
 /* One sync round: status, then push until nothing is pending, then
  * pull until the server has nothing newer, then the open conflicts.
@@ -37,11 +38,18 @@
 #define PUSH_BATCH 1000
 #define PULL_PAGE  1000
 
+/* A first upload (protocol 2) sends up to 1000 records and links per
+ * request, fewer when their values pass 4 MiB (the server takes 8). */
+#define UPLOAD_BATCH 1000
+#define UPLOAD_BYTES (4 * 1024 * 1024)
+
 typedef struct
 {
   KzStore     *store;       /* holds the large page cache for the round */
   KzSyncStats  stats;
   GPtrArray   *pending;
+  GPtrArray   *upload;
+  int          protocol;
   gint64       server_cursor;
   gint64       start_cursor;
   char        *last_first_id;
@@ -51,6 +59,7 @@ static void
 round_free (Round *round)
 {
   g_clear_pointer (&round->pending, g_ptr_array_unref);
+  g_clear_pointer (&round->upload, g_ptr_array_unref);
   g_free (round->last_first_id);
   if (round->store != NULL)
     {
@@ -282,6 +291,99 @@ push_next (GTask *task)
                            push_done_cb, task);
 }
 
+static void upload_next (GTask *task);
+
+static void
+upload_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) body = _kz_sync_client_request_finish (self, result, &error);
+
+  if (body == NULL ||
+      !kz_sync_apply_upload_results (kz_sync_client_get_store (self), round->upload, body,
+                                     &round->stats.pushed, &error))
+    {
+      fail (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  _kz_sync_client_refresh_counts (self);
+  if (g_task_return_error_if_cancelled (task))
+    g_object_unref (task);
+  else
+    upload_next (task);
+}
+
+/* The first upload of a portfolio, as whole records, before any field
+ * changes (which may have been made meanwhile) are pushed. */
+static void
+upload_next (GTask *task)
+{
+  KzSyncClient *self = client_of (task);
+  KzStore *store = kz_sync_client_get_store (self);
+  Round *round = g_task_get_task_data (task);
+  g_autofree char *json = NULL;
+  GError *error = NULL;
+
+  for (;;)
+    {
+      g_clear_pointer (&round->upload, g_ptr_array_unref);
+      if (!(round->upload = kz_store_get_upload (store, UPLOAD_BATCH, UPLOAD_BYTES, &error)))
+        {
+          fail (task, error);
+          g_object_unref (task);
+          return;
+        }
+
+      if (round->upload->len == 0)
+        {
+          push_next (task);
+          return;
+        }
+
+      /* Only records and links deleted meanwhile: nothing to send. */
+      if ((json = kz_sync_encode_upload (round->upload)) != NULL)
+        break;
+      if (!kz_sync_skip_upload (store, round->upload, &error))
+        {
+          fail (task, error);
+          g_object_unref (task);
+          return;
+        }
+    }
+
+  _kz_sync_client_request (self, "POST", "/api/v1/records", json, g_task_get_cancellable (task),
+                           upload_done_cb, task);
+}
+
+/* A server that takes whole records gets the planned first upload so;
+ * an older one gets it as field changes. */
+static void
+start_pushing (GTask *task)
+{
+  KzStore *store = kz_sync_client_get_store (client_of (task));
+  Round *round = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!kz_store_has_upload (store))
+    push_next (task);
+  else if (round->protocol >= KZ_SYNC_PROTOCOL_BULK)
+    upload_next (task);
+  else if (!kz_store_upload_to_changes (store, &error))
+    {
+      fail (task, error);
+      g_object_unref (task);
+    }
+  else
+    push_next (task);
+}
+
 static void
 status_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -300,8 +402,9 @@ status_done_cb (GObject      *source,
       return;
     }
 
+  round->protocol = kz_sync_decode_protocol (body);
   round->start_cursor = kz_store_get_sync_cursor (kz_sync_client_get_store (self));
-  push_next (task);
+  start_pushing (task);
 }
 
 void

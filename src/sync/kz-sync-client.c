@@ -31,6 +31,10 @@
 #define EDIT_DELAY_SECONDS    3
 /* Seconds a request may wait for the server before it fails. */
 #define DEFAULT_TIMEOUT       60
+/* Below the server's 30 seconds (docs/sync-protocol.md): a connection
+ * idle for longer is not reused, since the server may have dropped it
+ * and a request sent on it would wait for the whole timeout. */
+#define IDLE_TIMEOUT          20
 
 struct _KzSyncClient
 {
@@ -337,7 +341,7 @@ kz_sync_client_class_init (KzSyncClientClass *klass)
 static void
 kz_sync_client_init (KzSyncClient *self)
 {
-  self->session = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT, "idle-timeout", DEFAULT_TIMEOUT,
+  self->session = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT, "idle-timeout", IDLE_TIMEOUT,
                                                  "user-agent", "Kompetenz/" PACKAGE_VERSION, NULL);
   self->cancellable = g_cancellable_new ();
   self->progress = -1;
@@ -468,7 +472,7 @@ kz_sync_client_set_timeout (KzSyncClient *self,
 {
   g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
 
-  g_object_set (self->session, "timeout", seconds, "idle-timeout", seconds, NULL);
+  g_object_set (self->session, "timeout", seconds, "idle-timeout", MIN (seconds, IDLE_TIMEOUT), NULL);
 }
 
 void

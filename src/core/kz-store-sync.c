@@ -454,6 +454,11 @@ apply_fields (KzStore              *self,
 {
   const char *kind = kz_record_get_info (record)->name;
   const char *uuid = kz_record_get_uuid (record);
+  /* Without a local edit pending, the record's state as pulled is the
+   * base of every field: one version for the whole record ("*"). */
+  gboolean any_pending = query_int (self, "SELECT EXISTS (SELECT 1 FROM sync_fields WHERE uuid = ?1)",
+                                    uuid, NULL) != 0;
+  gint64 whole = 0;
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -462,15 +467,16 @@ apply_fields (KzStore              *self,
       g_autofree char *after = NULL;
       gboolean changed = FALSE;
 
-      if (is_pending (self, uuid, rf->field))
+      if (any_pending && is_pending (self, uuid, rf->field))
         {
           if (!keep_shadow (self, kind, uuid, rf, error))
             return FALSE;
           continue;
         }
 
+      whole = MAX (whole, rf->version);
       if (!merge_field (record, rf, &changed, &before, error) ||
-          (rf->version > 0 && !set_version (self, uuid, rf->field, rf->version, error)))
+          (any_pending && rf->version > 0 && !set_version (self, uuid, rf->field, rf->version, error)))
         return FALSE;
 
       if (!changed || is_new)
@@ -482,7 +488,7 @@ apply_fields (KzStore              *self,
         return FALSE;
     }
 
-  return TRUE;
+  return any_pending || whole <= 0 || set_version (self, uuid, "*", whole, error);
 }
 
 gboolean

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kz-record.h"
 #include "kz-server-changes.h"
 #include "kz-server-error.h"
 #include "kz-server-json.h"
@@ -40,6 +41,21 @@
 static const char * const body_members[] = { "protocol", "records", "links", NULL };
 static const char * const record_members[] = { "change_id", "kind", "uuid", "fields", NULL };
 static const char * const link_members[] = { "change_id", "link", "a", "b", NULL };
+
+/* One scratch record per kind parses the values of a batch. */
+typedef struct
+{
+  KzRecord *scratch[KZ_N_KINDS];
+} Checker;
+
+static void
+checker_clear (Checker *checker)
+{
+  for (guint i = 0; i < KZ_N_KINDS; i++)
+    g_clear_object (&checker->scratch[i]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
 
 typedef struct
 {
@@ -98,9 +114,36 @@ parse_kind (JsonObject  *object,
   return bad_request (error, where, message);
 }
 
+/* The canonical text of @text as @field of @kind; NULL when empty. */
+static gboolean
+canonical_value (Checker     *checker,
+                 KzKind       kind,
+                 const char  *field,
+                 const char  *text,
+                 char       **canonical,
+                 const char  *where,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+
+  if (checker->scratch[kind] == NULL)
+    checker->scratch[kind] = kz_record_new (kind);
+
+  if (kz_record_set_text (checker->scratch[kind], field, text, &local_error))
+    {
+      *canonical = kz_record_dup_text (checker->scratch[kind], field);
+      return TRUE;
+    }
+
+  message = g_strdup_printf (_("The value for “%s” does not fit: %s"), field, local_error->message);
+  return bad_request (error, where, message);
+}
+
 /* Every field with a value, made canonical; empty ones are left out. */
 static gboolean
-parse_fields (JsonObject  *object,
+parse_fields (Checker     *checker,
+              JsonObject  *object,
               Item        *item,
               const char  *where,
               GError     **error)
@@ -116,7 +159,6 @@ parse_fields (JsonObject  *object,
   names = json_object_get_members (fields);
   for (GList *l = names; l != NULL; l = l->next)
     {
-      g_autoptr(GError) local_error = NULL;
       g_autofree char *message = NULL;
       char *canonical = NULL;
       const char *text;
@@ -129,8 +171,8 @@ parse_fields (JsonObject  *object,
         }
       if (!kz_server_json_get_string (fields, l->data, TRUE, &text, where, error))
         return FALSE;
-      if (!kz_server_canonical_value (item->kind, l->data, text, &canonical, &local_error))
-        return bad_request (error, where, local_error->message);
+      if (!canonical_value (checker, item->kind, l->data, text, &canonical, where, error))
+        return FALSE;
       if (canonical == NULL)
         continue;
 
@@ -145,7 +187,8 @@ parse_fields (JsonObject  *object,
 }
 
 static Item *
-parse_record (JsonNode    *node,
+parse_record (Checker     *checker,
+              JsonNode    *node,
               guint        index,
               GError     **error)
 {
@@ -169,7 +212,7 @@ parse_record (JsonNode    *node,
   where = g_strdup_printf (_("records[%u] (change %s)"), index, item->change_id);
   if (!parse_kind (object, item, where, error) ||
       !(item->uuid = kz_server_json_get_uuid (object, "uuid", where, error)) ||
-      !parse_fields (object, item, where, error))
+      !parse_fields (checker, object, item, where, error))
     return NULL;
 
   return g_steal_pointer (&item);
@@ -222,10 +265,12 @@ parse_items (JsonArray  *array,
              GPtrArray  *items,
              GError    **error)
 {
+  g_auto(Checker) checker = { { NULL } };
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      Item *item = links ? parse_link (node, i, error) : parse_record (node, i, error);
+      Item *item = links ? parse_link (node, i, error) : parse_record (&checker, node, i, error);
 
       if (item == NULL)
         return FALSE;

@@ -472,7 +472,8 @@ kz_sync_client_set_timeout (KzSyncClient *self,
 {
   g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
 
-  g_object_set (self->session, "timeout", seconds, "idle-timeout", MIN (seconds, IDLE_TIMEOUT), NULL);
+  g_object_set (self->session, "timeout", seconds,
+                "idle-timeout", seconds == 0 ? IDLE_TIMEOUT : MIN (seconds, IDLE_TIMEOUT), NULL);
 }
 
 void

@@ -116,6 +116,11 @@ gboolean           _kz_store_is_bulk        (KzStore       *self);
 gboolean           _kz_store_never_synced   (KzStore       *self);
 gboolean           _kz_store_plan_upload    (KzStore       *self,
                                              GError       **error);
+void               _kz_store_defer_index    (KzStore       *self,
+                                             KzRecord      *record);
+gboolean           _kz_store_index_records  (KzStore       *self,
+                                             GPtrArray     *records,
+                                             GError       **error);
 gboolean           _kz_store_index_new_records (KzStore    *self,
                                              GError       **error);
 

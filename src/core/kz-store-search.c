@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "kz-store-private.h"
+#include "kz-store-upload.h"
 
 /* Reading what the tracking wrote: history, search, pending changes. */
 
@@ -316,10 +317,13 @@ mark_everything (KzStore  *self,
   return TRUE;
 }
 
-gboolean
-kz_store_set_sync_enabled (KzStore   *self,
-                           gboolean   enabled,
-                           GError   **error)
+/* With @plan, a portfolio that never synced plans its first upload as
+ * whole records (kz-store-upload.h) instead of noting every field. */
+static gboolean
+enable_sync (KzStore   *self,
+             gboolean   enabled,
+             gboolean   plan,
+             GError   **error)
 {
   g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
 
@@ -329,10 +333,8 @@ kz_store_set_sync_enabled (KzStore   *self,
   if (!kz_store_begin (self, error))
     return FALSE;
 
-  /* A portfolio that never synced goes up as whole records, if the
-   * server takes them (see kz-store-upload.h). */
-  if ((enabled && !(_kz_store_never_synced (self) ? _kz_store_plan_upload (self, error)
-                                                  : mark_everything (self, error))) ||
+  if ((enabled && !(plan && _kz_store_never_synced (self) ? _kz_store_plan_upload (self, error)
+                                                          : mark_everything (self, error))) ||
       !_kz_store_meta_set (self, "sync_enabled", enabled ? "1" : "0", error))
     {
       kz_store_rollback (self);
@@ -344,4 +346,19 @@ kz_store_set_sync_enabled (KzStore   *self,
 
   _kz_store_set_sync_flag (self, enabled);
   return TRUE;
+}
+
+gboolean
+kz_store_set_sync_enabled (KzStore   *self,
+                           gboolean   enabled,
+                           GError   **error)
+{
+  return enable_sync (self, enabled, FALSE, error);
+}
+
+gboolean
+kz_store_enable_sync_planned (KzStore  *self,
+                              GError  **error)
+{
+  return enable_sync (self, TRUE, TRUE, error);
 }

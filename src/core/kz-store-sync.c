@@ -522,13 +522,13 @@ kz_store_apply_remote_record (KzStore              *self,
       (is_new && !_kz_store_add_history (self, kz_kind_get_info (kind)->name, uuid, "*", NULL,
                                          kz_record_get_title (record),
                                          n_fields > 0 ? fields[0].author : NULL, error)) ||
-      !_kz_store_write_record (self, record, error) ||
-      !_kz_store_index_record (self, record, error))
+      !_kz_store_write_record (self, record, error))
     {
       kz_store_rollback (self);
       return FALSE;
     }
 
+  _kz_store_defer_index (self, record);
   _kz_store_note_change (self, kind, uuid);
   return kz_store_commit (self, error);
 }

@@ -26,9 +26,11 @@ G_BEGIN_DECLS
 
 /* The first upload of a portfolio that was never synced, as whole
  * records and links (protocol 2 of docs/sync-protocol.md).  Turning
- * sync on for such a portfolio plans it instead of noting every field
- * for upload; a server that only speaks protocol 1 gets the plan as
- * field changes (kz_store_upload_to_changes()). */
+ * sync on with kz_store_enable_sync_planned() plans it for such a
+ * portfolio instead of noting every field for upload (as
+ * kz_store_set_sync_enabled() does); a server that only speaks
+ * protocol 1 gets the plan as field changes
+ * (kz_store_upload_to_changes()). */
 
 typedef struct
 {
@@ -47,6 +49,9 @@ typedef struct
    * nothing to send (a deletion goes as a field change). */
   gboolean   send;
 } KzUploadItem;
+
+gboolean   kz_store_enable_sync_planned (KzStore      *self,
+                                         GError      **error);
 
 void       kz_upload_item_free         (KzUploadItem  *item);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KzUploadItem, kz_upload_item_free)

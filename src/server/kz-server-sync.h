@@ -36,6 +36,8 @@ G_BEGIN_DECLS
 #define KZ_SERVER_PROTOCOL_LATEST  2
 #define KZ_SERVER_PULL_LIMIT       500
 #define KZ_SERVER_PULL_MAX_LIMIT   1000
+/* Records and links in one bulk upload: fewer, larger transactions. */
+#define KZ_SERVER_MAX_UPLOAD       5000
 
 /* kz-server-pull.c: the read side. */
 JsonNode *kz_server_sync_pull      (KzServerStorage     *storage,

@@ -305,10 +305,10 @@ parse_upload (JsonNode  *root,
     }
 
   n = json_array_get_length (records) + json_array_get_length (links);
-  if (n > KZ_SERVER_MAX_BATCH)
+  if (n > KZ_SERVER_MAX_UPLOAD)
     {
       g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_BAD_REQUEST,
-                   _("A batch may hold at most %d changes, not %u."), KZ_SERVER_MAX_BATCH, n);
+                   _("A batch may hold at most %d changes, not %u."), KZ_SERVER_MAX_UPLOAD, n);
       return NULL;
     }
 

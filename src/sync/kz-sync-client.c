@@ -26,6 +26,7 @@
 
 #include "kz-sync-client-private.h"
 #include "kz-store-sync.h"
+#include "kz-store-upload.h"
 
 #define AUTO_INTERVAL_SECONDS 300
 #define EDIT_DELAY_SECONDS    3
@@ -450,7 +451,7 @@ kz_sync_client_set_account (KzSyncClient *self,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!kz_store_set_sync_enabled (self->store, TRUE, &error))
+      if (!kz_store_enable_sync_planned (self->store, &error))
         g_warning ("Could not prepare the portfolio for sync: %s", error->message);
       _kz_sync_client_refresh_counts (self);
     }

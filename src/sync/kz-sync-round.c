@@ -26,6 +26,7 @@
 
 #include "kz-sync-client-private.h"
 #include "kz-store-sync.h"
+#include "kz-store-upload.h"
 #include "kz-sync-upload.h"
 
 /* One sync round: status, then push until nothing is pending, then
@@ -38,10 +39,11 @@
 #define PUSH_BATCH 1000
 #define PULL_PAGE  1000
 
-/* A first upload (protocol 2) sends up to 1000 records and links per
- * request, fewer when their values pass 4 MiB (the server takes 8). */
-#define UPLOAD_BATCH 1000
-#define UPLOAD_BYTES (4 * 1024 * 1024)
+/* A first upload (protocol 2) sends up to 5000 records and links per
+ * request, the most the server takes, fewer when their values pass
+ * 5 MiB (the server takes bodies of 8). */
+#define UPLOAD_BATCH 5000
+#define UPLOAD_BYTES (5 * 1024 * 1024)
 
 typedef struct
 {
@@ -436,7 +438,7 @@ kz_sync_client_sync_async (KzSyncClient        *self,
   kz_store_hold_large_cache (round->store);
 
   if (!kz_store_get_sync_enabled (kz_sync_client_get_store (self)) &&
-      !kz_store_set_sync_enabled (kz_sync_client_get_store (self), TRUE, &error))
+      !kz_store_enable_sync_planned (kz_sync_client_get_store (self), &error))
     {
       fail (task, error);
       g_object_unref (task);

@@ -455,7 +455,7 @@ test_older_server (void)
   g_assert_cmpint (kz_sync_decode_protocol (v3), ==, 1);
 
   g_assert_true (kz_store_link (store, KZ_LINK_PROJECT_ORGANISATION, project, org, NULL));
-  g_assert_true (kz_store_set_sync_enabled (store, TRUE, NULL));
+  g_assert_true (kz_store_enable_sync_planned (store, NULL));
   g_assert_true (kz_store_has_upload (store));
   g_assert_true (kz_store_upload_to_changes (store, NULL));
   g_assert_false (kz_store_has_upload (store));

@@ -244,6 +244,7 @@ read_link (KzStore      *self,
 
 static gboolean
 collect_upload (KzStore    *self,
+                gint64      after,
                 guint       limit,
                 GPtrArray  *items,
                 GError    **error)
@@ -252,11 +253,12 @@ collect_upload (KzStore    *self,
   int rc;
 
   stmt = _kz_store_prepare (self, "SELECT seq, change_id, kind, uuid, link, a, b FROM sync_upload "
-                                  "ORDER BY seq LIMIT ?1", error);
+                                  "WHERE seq > ?2 ORDER BY seq LIMIT ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int (stmt, 1, (int)MIN (limit, G_MAXINT));
+  sqlite3_bind_int64 (stmt, 2, after);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KzUploadItem *item = g_new0 (KzUploadItem, 1);
@@ -283,6 +285,16 @@ kz_store_get_upload (KzStore  *self,
                      gsize     max_bytes,
                      GError  **error)
 {
+  return kz_store_get_upload_after (self, 0, limit, max_bytes, error);
+}
+
+GPtrArray *
+kz_store_get_upload_after (KzStore  *self,
+                           gint64    after,
+                           guint     limit,
+                           gsize     max_bytes,
+                           GError  **error)
+{
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)kz_upload_item_free);
   gboolean read_only, ok;
   gsize bytes = 0;
@@ -294,7 +306,7 @@ kz_store_get_upload (KzStore  *self,
   _kz_store_lock (self);
   read_only = sqlite3_get_autocommit (_kz_store_db (self)) &&
               _kz_store_exec (self, "BEGIN DEFERRED;", NULL);
-  ok = collect_upload (self, limit, items, error);
+  ok = collect_upload (self, after, limit, items, error);
   for (; ok && n < items->len && bytes < max_bytes; n++)
     {
       KzUploadItem *item = items->pdata[n];

@@ -63,6 +63,13 @@ GPtrArray *kz_store_get_upload         (KzStore       *self,
                                         guint          limit,
                                         gsize          max_bytes,
                                         GError       **error);
+/* The same, for the items after @seq: to read the next batch while
+ * the server works on one. */
+GPtrArray *kz_store_get_upload_after   (KzStore       *self,
+                                        gint64         seq,
+                                        guint          limit,
+                                        gsize          max_bytes,
+                                        GError       **error);
 /* The server took @item at @version (the last of a record's versions),
  * or, with @version 0, already had the record: then its fields are
  * noted as field changes, to merge with the server's. */

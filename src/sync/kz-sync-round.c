@@ -50,7 +50,12 @@ typedef struct
   KzStore     *store;       /* holds the large page cache for the round */
   KzSyncStats  stats;
   GPtrArray   *pending;
-  GPtrArray   *upload;
+  GPtrArray   *upload;        /* the batch the server has */
+  GPtrArray   *next_upload;   /* the one read meanwhile, and its JSON */
+  char        *next_json;
+  gboolean     preparing;     /* reading the next batch in a thread */
+  gboolean     answered;      /* the server answered the batch it had */
+  gboolean     ended;         /* the task returned: drop late results */
   int          protocol;
   gint64       server_cursor;
   gint64       start_cursor;
@@ -62,6 +67,8 @@ round_free (Round *round)
 {
   g_clear_pointer (&round->pending, g_ptr_array_unref);
   g_clear_pointer (&round->upload, g_ptr_array_unref);
+  g_clear_pointer (&round->next_upload, g_ptr_array_unref);
+  g_free (round->next_json);
   g_free (round->last_first_id);
   if (round->store != NULL)
     {
@@ -294,6 +301,123 @@ push_next (GTask *task)
 }
 
 static void upload_next (GTask *task);
+static void send_upload (GTask *task, char *json);
+
+/* Ends the round with @error (or as cancelled) while the next batch
+ * may still be read in a thread. */
+static void
+upload_fail (GTask  *task,
+             GError *error)
+{
+  Round *round = g_task_get_task_data (task);
+
+  round->ended = TRUE;
+  if (error != NULL)
+    fail (task, error);
+  g_object_unref (task);
+}
+
+/* Both the answer to one batch and the reading of the next are in:
+ * send the next, or go on with field changes when the plan is done. */
+static void
+upload_continue (GTask *task)
+{
+  Round *round = g_task_get_task_data (task);
+  char *json;
+
+  if (!round->answered || round->preparing)
+    return;
+
+  round->answered = FALSE;
+  g_clear_pointer (&round->upload, g_ptr_array_unref);
+  round->upload = g_steal_pointer (&round->next_upload);
+  json = g_steal_pointer (&round->next_json);
+
+  /* Nothing read after it, or only what was deleted meanwhile: start
+   * over from what is left of the plan. */
+  if (json == NULL)
+    {
+      upload_next (task);
+      return;
+    }
+
+  send_upload (task, json);
+}
+
+typedef struct
+{
+  gint64     after;
+  GPtrArray *items;
+  char      *json;
+} Prepared;
+
+static void
+prepared_free (Prepared *prepared)
+{
+  g_clear_pointer (&prepared->items, g_ptr_array_unref);
+  g_free (prepared->json);
+  g_free (prepared);
+}
+
+static void
+prepare_worker (GTask        *job,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Prepared *prepared = task_data;
+  GError *error = NULL;
+
+  prepared->items = kz_store_get_upload_after (kz_sync_client_get_store (source_object),
+                                               prepared->after, UPLOAD_BATCH, UPLOAD_BYTES, &error);
+  if (prepared->items == NULL)
+    {
+      g_task_return_error (job, error);
+      return;
+    }
+
+  if (prepared->items->len > 0)
+    prepared->json = kz_sync_encode_upload (prepared->items);
+  g_task_return_boolean (job, TRUE);
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Round *round = g_task_get_task_data (task);
+  Prepared *prepared = g_task_get_task_data (G_TASK (result));
+
+  round->preparing = FALSE;
+  if (round->ended)
+    return;
+
+  /* A batch that could not be read is read again by upload_next(). */
+  if (g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      round->next_upload = g_steal_pointer (&prepared->items);
+      round->next_json = g_steal_pointer (&prepared->json);
+    }
+
+  upload_continue (task);
+}
+
+/* Reads the batch after the one just sent, while the server works. */
+static void
+prepare_next (GTask *task)
+{
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  g_autoptr(GTask) job = g_task_new (self, NULL, prepared_cb, g_object_ref (task));
+  Prepared *prepared = g_new0 (Prepared, 1);
+
+  prepared->after = ((KzUploadItem *)g_ptr_array_index (round->upload, round->upload->len - 1))->seq;
+  round->preparing = TRUE;
+  g_task_set_task_data (job, prepared, (GDestroyNotify)prepared_free);
+  g_task_run_in_thread (job, prepare_worker);
+}
 
 static void
 upload_done_cb (GObject      *source,
@@ -310,16 +434,31 @@ upload_done_cb (GObject      *source,
       !kz_sync_apply_upload_results (kz_sync_client_get_store (self), round->upload, body,
                                      &round->stats.pushed, &error))
     {
-      fail (task, error);
-      g_object_unref (task);
+      upload_fail (task, error);
       return;
     }
 
   _kz_sync_client_refresh_counts (self);
   if (g_task_return_error_if_cancelled (task))
-    g_object_unref (task);
-  else
-    upload_next (task);
+    {
+      upload_fail (task, NULL);
+      return;
+    }
+
+  round->answered = TRUE;
+  upload_continue (task);
+}
+
+static void
+send_upload (GTask *task,
+             char  *json)
+{
+  KzSyncClient *self = client_of (task);
+
+  _kz_sync_client_request (self, "POST", "/api/v1/records", json, g_task_get_cancellable (task),
+                           upload_done_cb, task);
+  g_free (json);
+  prepare_next (task);
 }
 
 /* The first upload of a portfolio, as whole records, before any field
@@ -330,7 +469,7 @@ upload_next (GTask *task)
   KzSyncClient *self = client_of (task);
   KzStore *store = kz_sync_client_get_store (self);
   Round *round = g_task_get_task_data (task);
-  g_autofree char *json = NULL;
+  char *json = NULL;
   GError *error = NULL;
 
   for (;;)
@@ -338,8 +477,7 @@ upload_next (GTask *task)
       g_clear_pointer (&round->upload, g_ptr_array_unref);
       if (!(round->upload = kz_store_get_upload (store, UPLOAD_BATCH, UPLOAD_BYTES, &error)))
         {
-          fail (task, error);
-          g_object_unref (task);
+          upload_fail (task, error);
           return;
         }
 
@@ -354,14 +492,12 @@ upload_next (GTask *task)
         break;
       if (!kz_sync_skip_upload (store, round->upload, &error))
         {
-          fail (task, error);
-          g_object_unref (task);
+          upload_fail (task, error);
           return;
         }
     }
 
-  _kz_sync_client_request (self, "POST", "/api/v1/records", json, g_task_get_cancellable (task),
-                           upload_done_cb, task);
+  send_upload (task, json);
 }
 
 /* A server that takes whole records gets the planned first upload so;

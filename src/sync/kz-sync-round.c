@@ -56,6 +56,11 @@ typedef struct
   gboolean     preparing;     /* reading the next batch in a thread */
   gboolean     answered;      /* the server answered the batch it had */
   gboolean     ended;         /* the task returned: drop late results */
+  gint64       pull_since;    /* the cursor of the last page asked for */
+  gboolean     fetching;      /* a page is on its way */
+  gboolean     applying;      /* a page is being applied */
+  gboolean     last_page;     /* the last page has arrived */
+  GBytes      *queued;        /* a page waiting for the one being applied */
   int          protocol;
   gint64       server_cursor;
   gint64       start_cursor;
@@ -68,6 +73,7 @@ round_free (Round *round)
   g_clear_pointer (&round->pending, g_ptr_array_unref);
   g_clear_pointer (&round->upload, g_ptr_array_unref);
   g_clear_pointer (&round->next_upload, g_ptr_array_unref);
+  g_clear_pointer (&round->queued, g_bytes_unref);
   g_free (round->next_json);
   g_free (round->last_first_id);
   if (round->store != NULL)
@@ -138,18 +144,73 @@ fetch_conflicts (GTask *task)
                            g_task_get_cancellable (task), conflicts_done_cb, task);
 }
 
+/* Pulling overlaps the two sides: as soon as a page is parsed (in a
+ * thread), the next one is asked for while this one is applied.  Pages
+ * are applied one at a time, in order; one that arrives while the last
+ * is still being applied waits. */
+
 typedef struct
 {
-  GBytes   *body;
-  gboolean  more;
-  guint     n_records;
+  GTask      *task;       /* the round */
+  GBytes     *body;
+  KzSyncPage *page;
+  gint64      cursor;
+  gboolean    more;
+  gboolean    noted;      /* page_parsed() ran */
+  guint       n_records;
 } PageJob;
 
 static void
 page_job_free (PageJob *job)
 {
+  g_clear_object (&job->task);
   g_bytes_unref (job->body);
+  kz_sync_page_free (job->page);
   g_free (job);
+}
+
+static void
+end_pull (GTask  *task,
+          GError *error)
+{
+  Round *round = g_task_get_task_data (task);
+
+  if (round->ended)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  round->ended = TRUE;
+  if (error != NULL)
+    fail (task, error);
+}
+
+/* The page's cursor is known: ask for the next page, or note that
+ * this was the last. */
+static void
+page_parsed (PageJob *job)
+{
+  Round *round = g_task_get_task_data (job->task);
+
+  if (job->noted || round->ended)
+    return;
+
+  job->noted = TRUE;
+  if (!job->more)
+    round->last_page = TRUE;
+  else
+    {
+      round->pull_since = job->cursor;
+      pull_next (job->task);
+    }
+}
+
+static gboolean
+page_parsed_cb (gpointer data)
+{
+  page_parsed (g_task_get_task_data (data));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -159,14 +220,24 @@ apply_page_worker (GTask        *job_task,
                    GCancellable *cancellable)
 {
   PageJob *job = task_data;
+  KzStore *store = kz_sync_client_get_store (source_object);
   GError *error = NULL;
 
-  if (kz_sync_apply_page (kz_sync_client_get_store (source_object), job->body,
-                          &job->more, &job->n_records, &error))
+  if (!(job->page = kz_sync_page_parse (job->body, &job->cursor, &job->more, &error)))
+    {
+      g_task_return_error (job_task, error);
+      return;
+    }
+
+  g_main_context_invoke_full (g_task_get_context (job_task), G_PRIORITY_DEFAULT, page_parsed_cb,
+                              g_object_ref (job_task), g_object_unref);
+  if (kz_sync_page_apply (store, job->page, &job->n_records, &error))
     g_task_return_boolean (job_task, TRUE);
   else
     g_task_return_error (job_task, error);
 }
+
+static void start_apply (GTask *task, GBytes *body);
 
 static void
 page_applied_cb (GObject      *source,
@@ -180,22 +251,48 @@ page_applied_cb (GObject      *source,
   GError *error = NULL;
   gint64 cursor, span;
 
+  round->applying = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      fail (task, error);
+      end_pull (task, error);
       return;
     }
+  if (round->ended)
+    return;
 
+  page_parsed (job);
   round->stats.pulled += job->n_records;
   cursor = kz_store_get_sync_cursor (kz_sync_client_get_store (self));
   span = round->server_cursor - round->start_cursor;
   if (span > 0)
     _kz_sync_client_set_progress (self, CLAMP ((double)(cursor - round->start_cursor) / span, 0, 1));
 
-  if (job->more && !g_task_return_error_if_cancelled (task))
-    pull_next (g_steal_pointer (&task));
-  else if (!job->more)
-    fetch_conflicts (g_steal_pointer (&task));
+  if (g_task_return_error_if_cancelled (task))
+    round->ended = TRUE;
+  else if (round->queued != NULL)
+    start_apply (task, g_steal_pointer (&round->queued));
+  else if (round->last_page && !round->fetching)
+    {
+      round->ended = TRUE;
+      fetch_conflicts (g_object_ref (task));
+    }
+}
+
+static void
+start_apply (GTask  *task,
+             GBytes *body)
+{
+  KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
+  g_autoptr(GTask) job_task = NULL;
+  PageJob *job = g_new0 (PageJob, 1);
+
+  job->task = g_object_ref (task);
+  job->body = body;
+  round->applying = TRUE;
+  job_task = g_task_new (self, NULL, page_applied_cb, g_object_ref (task));
+  g_task_set_task_data (job_task, job, (GDestroyNotify)page_job_free);
+  g_task_run_in_thread (job_task, apply_page_worker);
 }
 
 static void
@@ -203,37 +300,47 @@ pull_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   KzSyncClient *self = client_of (task);
-  g_autoptr(GTask) job_task = NULL;
+  Round *round = g_task_get_task_data (task);
   GError *error = NULL;
   GBytes *body = _kz_sync_client_request_finish (self, result, &error);
-  PageJob *job;
 
+  round->fetching = FALSE;
   if (body == NULL)
-    {
-      fail (task, error);
-      g_object_unref (task);
-      return;
-    }
-
-  job = g_new0 (PageJob, 1);
-  job->body = body;
-  job_task = g_task_new (self, NULL, page_applied_cb, task);
-  g_task_set_task_data (job_task, job, (GDestroyNotify)page_job_free);
-  g_task_run_in_thread (job_task, apply_page_worker);
+    end_pull (task, error);
+  else if (round->ended)
+    g_bytes_unref (body);
+  else if (round->applying)
+    round->queued = body;
+  else
+    start_apply (task, body);
 }
 
+/* Asks for the page after round->pull_since; holds its own reference
+ * to the round's task until the answer. */
 static void
 pull_next (GTask *task)
 {
   KzSyncClient *self = client_of (task);
+  Round *round = g_task_get_task_data (task);
   g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
-                                           kz_store_get_sync_cursor (kz_sync_client_get_store (self)),
-                                           PULL_PAGE);
+                                           round->pull_since, PULL_PAGE);
 
+  round->fetching = TRUE;
   _kz_sync_client_request (self, "GET", path, NULL, g_task_get_cancellable (task),
-                           pull_done_cb, task);
+                           pull_done_cb, g_object_ref (task));
+}
+
+/* Takes over the caller's reference to @task. */
+static void
+start_pull (GTask *task)
+{
+  Round *round = g_task_get_task_data (task);
+
+  round->pull_since = kz_store_get_sync_cursor (kz_sync_client_get_store (client_of (task)));
+  pull_next (task);
+  g_object_unref (task);
 }
 
 static void
@@ -289,7 +396,7 @@ push_next (GTask *task)
   first = round->pending->len ? round->pending->pdata[0] : NULL;
   if (first == NULL || g_strcmp0 (first->change_id, round->last_first_id) == 0)
     {
-      pull_next (task);
+      start_pull (task);
       return;
     }
 

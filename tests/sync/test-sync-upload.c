@@ -432,6 +432,40 @@ test_edit_during_upload (Fixture       *f,
   g_assert_true (deleted == NULL || kz_record_get_deleted (deleted));
 }
 
+/* More records than one batch takes and one page holds: the client
+ * reads the next batch while the server stores the last, and asks for
+ * the next page while it applies the last. */
+static void
+test_many_batches (Fixture       *f,
+                   gconstpointer  data)
+{
+  const guint n = 5200;
+  g_autoptr(GListModel) pulled = NULL;
+  KzSyncStats stats;
+
+  g_assert_true (kz_store_begin (f->anna, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Projekt %u", i);
+      g_autofree char *uuid = add (f->anna, NULL, KZ_KIND_PROJECT, "title", title, "status", "planned", NULL);
+    }
+  g_assert_true (kz_store_commit (f->anna, NULL));
+  sign_in (f);
+
+  stats = sync_ok (f->anna_client);
+  g_assert_cmpuint (stats.pushed, ==, 2 * n);
+  g_assert_cmpuint (kz_store_count_pending (f->anna), ==, 0);
+  g_assert_cmpint (kz_store_get_sync_cursor (f->anna), ==, 2 * n);
+  g_assert_cmpint (server_cursor (f), ==, 2 * n);
+
+  stats = sync_ok (f->ben_client);
+  g_assert_cmpuint (stats.pulled, ==, n);
+  g_assert_cmpint (kz_store_get_sync_cursor (f->ben), ==, 2 * n);
+  pulled = kz_store_search (f->ben, "Projekt", 10, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (pulled), ==, 10);
+  g_assert_cmpuint (assert_same_records (f->anna, f->ben, KZ_KIND_PROJECT), ==, n);
+}
+
 /* A server of protocol 1 gets the plan as field and link changes. */
 static void
 test_older_server (void)
@@ -495,6 +529,7 @@ main (int   argc,
   g_test_add ("/sync/upload/exists", Fixture, NULL, fixture_setup, test_exists, fixture_teardown);
   g_test_add ("/sync/upload/edit-during-upload", Fixture, NULL, fixture_setup, test_edit_during_upload,
               fixture_teardown);
+  g_test_add ("/sync/upload/many-batches", Fixture, NULL, fixture_setup, test_many_batches, fixture_teardown);
   g_test_add_func ("/sync/upload/older-server", test_older_server);
 
   return g_test_run ();

@@ -29,6 +29,7 @@
 #include "kz-cli.h"
 #include "kz-parse.h"
 #include "kz-store-sync.h"
+#include "kz-store-upload.h"
 #include "kz-sync-client.h"
 
 /* Sync with a kompetenz-server: login, logout, sync, sync status and
@@ -511,7 +512,7 @@ login_and_keep (KzCli        *cli,
 
   return kz_cli_token_store (cli, &account, token, error) &&
          kz_cli_account_save (cli, &account, error) &&
-         (kz_store_get_sync_enabled (store) || kz_store_set_sync_enabled (store, TRUE, error));
+         (kz_store_get_sync_enabled (store) || kz_store_enable_sync_planned (store, error));
 }
 
 static int

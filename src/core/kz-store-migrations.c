@@ -387,6 +387,20 @@ static const char migration_6[] =
 static const char migration_7[] =
   "ALTER TABLE organisations ADD COLUMN turnover INTEGER;\n";
 
+/* Version 8: the first upload of a portfolio to a sync server that
+ * takes whole records (protocol 2): the records and links still to
+ * send, in order, each with the change id of its upload. */
+static const char migration_8[] =
+  "CREATE TABLE sync_upload (\n"
+  "  seq INTEGER PRIMARY KEY,\n"
+  "  change_id TEXT NOT NULL,\n"
+  "  kind TEXT,\n"
+  "  uuid TEXT,\n"
+  "  link TEXT,\n"
+  "  a TEXT,\n"
+  "  b TEXT\n"
+  ");\n";
+
 static const KzMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -395,6 +409,7 @@ static const KzMigration migrations[] = {
   { 5, migration_5 },
   { 6, migration_6 },
   { 7, migration_7 },
+  { 8, migration_8 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KZ_STORE_SCHEMA_VERSION);

@@ -26,6 +26,12 @@
 
 G_BEGIN_DECLS
 
+/* A random version 4 UUID in SQL, for change ids made in bulk. */
+#define KZ_STORE_UUID_SQL \
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || " \
+  "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) %% 4), 1) || " \
+  "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
 typedef struct
 {
   int         version;
@@ -107,6 +113,14 @@ gboolean           _kz_store_check_rules    (KzStore       *self,
 void               _kz_store_set_sync_flag  (KzStore       *self,
                                              gboolean       enabled);
 gboolean           _kz_store_is_bulk        (KzStore       *self);
+gboolean           _kz_store_never_synced   (KzStore       *self);
+gboolean           _kz_store_plan_upload    (KzStore       *self,
+                                             GError       **error);
+void               _kz_store_defer_index    (KzStore       *self,
+                                             KzRecord      *record);
+gboolean           _kz_store_index_records  (KzStore       *self,
+                                             GPtrArray     *records,
+                                             GError       **error);
 gboolean           _kz_store_index_new_records (KzStore    *self,
                                              GError       **error);
 

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "kz-store-private.h"
+#include "kz-store-upload.h"
 
 /* Reading what the tracking wrote: history, search, pending changes. */
 
@@ -264,7 +265,8 @@ kz_store_count_pending (KzStore *self)
 
   _kz_store_lock (self);
   if ((stmt = _kz_store_prepare (self, "SELECT (SELECT count(*) FROM sync_fields) + "
-                                       "(SELECT count(*) FROM sync_links)", NULL)))
+                                       "(SELECT count(*) FROM sync_links) + "
+                                       "(SELECT count(*) FROM sync_upload)", NULL)))
     {
       if (sqlite3_step (stmt) == SQLITE_ROW)
         count = sqlite3_column_int (stmt, 0);
@@ -275,11 +277,6 @@ kz_store_count_pending (KzStore *self)
   return count;
 }
 
-/* A random version 4 UUID in SQL, for change ids made in bulk. */
-#define UUID_SQL \
-  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || " \
-  "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) %% 4), 1) || " \
-  "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
 
 /* Notes every live field and link for upload, for the first sync of
  * a portfolio that was kept without one. */
@@ -295,7 +292,7 @@ mark_everything (KzStore  *self,
         {
           g_autofree char *sql = g_strdup_printf (
               "INSERT OR IGNORE INTO sync_fields (uuid, field, kind, change_id, time) "
-              "SELECT uuid, '%s', '%s', " UUID_SQL ", %" G_GINT64_FORMAT " "
+              "SELECT uuid, '%s', '%s', " KZ_STORE_UUID_SQL ", %" G_GINT64_FORMAT " "
               "FROM %s WHERE deleted = 0 AND %s IS NOT NULL;",
               info->fields[i].name, info->name, g_get_real_time (), info->table, info->fields[i].name);
 
@@ -309,7 +306,7 @@ mark_everything (KzStore  *self,
       const KzLinkInfo *info = kz_link_get_info (l);
       g_autofree char *sql = g_strdup_printf (
           "INSERT OR IGNORE INTO sync_links (link, a, b, change_id, time) "
-          "SELECT '%s', %s, %s, " UUID_SQL ", %" G_GINT64_FORMAT " "
+          "SELECT '%s', %s, %s, " KZ_STORE_UUID_SQL ", %" G_GINT64_FORMAT " "
           "FROM %s WHERE deleted = 0;",
           info->name, info->a_column, info->b_column, g_get_real_time (), info->table);
 
@@ -320,10 +317,13 @@ mark_everything (KzStore  *self,
   return TRUE;
 }
 
-gboolean
-kz_store_set_sync_enabled (KzStore   *self,
-                           gboolean   enabled,
-                           GError   **error)
+/* With @plan, a portfolio that never synced plans its first upload as
+ * whole records (kz-store-upload.h) instead of noting every field. */
+static gboolean
+enable_sync (KzStore   *self,
+             gboolean   enabled,
+             gboolean   plan,
+             GError   **error)
 {
   g_return_val_if_fail (KZ_IS_STORE (self), FALSE);
 
@@ -333,7 +333,8 @@ kz_store_set_sync_enabled (KzStore   *self,
   if (!kz_store_begin (self, error))
     return FALSE;
 
-  if ((enabled && !mark_everything (self, error)) ||
+  if ((enabled && !(plan && _kz_store_never_synced (self) ? _kz_store_plan_upload (self, error)
+                                                          : mark_everything (self, error))) ||
       !_kz_store_meta_set (self, "sync_enabled", enabled ? "1" : "0", error))
     {
       kz_store_rollback (self);
@@ -345,4 +346,19 @@ kz_store_set_sync_enabled (KzStore   *self,
 
   _kz_store_set_sync_flag (self, enabled);
   return TRUE;
+}
+
+gboolean
+kz_store_set_sync_enabled (KzStore   *self,
+                           gboolean   enabled,
+                           GError   **error)
+{
+  return enable_sync (self, enabled, FALSE, error);
+}
+
+gboolean
+kz_store_enable_sync_planned (KzStore  *self,
+                              GError  **error)
+{
+  return enable_sync (self, TRUE, TRUE, error);
 }

@@ -118,7 +118,9 @@ base_version (KzStore    *self,
   if (g_str_equal (field, "deleted"))
     return query_int (self, "SELECT max(version) FROM sync_versions WHERE uuid = ?1", uuid, NULL);
 
-  return query_int (self, "SELECT version FROM sync_versions WHERE uuid = ?1 AND field = ?2",
+  /* A row for "*" holds the version at which the server had the whole
+   * record as this portfolio has it (a first upload). */
+  return query_int (self, "SELECT max(version) FROM sync_versions WHERE uuid = ?1 AND field IN (?2, '*')",
                     uuid, field);
 }
 
@@ -452,6 +454,11 @@ apply_fields (KzStore              *self,
 {
   const char *kind = kz_record_get_info (record)->name;
   const char *uuid = kz_record_get_uuid (record);
+  /* Without a local edit pending, the record's state as pulled is the
+   * base of every field: one version for the whole record ("*"). */
+  gboolean any_pending = query_int (self, "SELECT EXISTS (SELECT 1 FROM sync_fields WHERE uuid = ?1)",
+                                    uuid, NULL) != 0;
+  gint64 whole = 0;
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -460,15 +467,16 @@ apply_fields (KzStore              *self,
       g_autofree char *after = NULL;
       gboolean changed = FALSE;
 
-      if (is_pending (self, uuid, rf->field))
+      if (any_pending && is_pending (self, uuid, rf->field))
         {
           if (!keep_shadow (self, kind, uuid, rf, error))
             return FALSE;
           continue;
         }
 
+      whole = MAX (whole, rf->version);
       if (!merge_field (record, rf, &changed, &before, error) ||
-          (rf->version > 0 && !set_version (self, uuid, rf->field, rf->version, error)))
+          (any_pending && rf->version > 0 && !set_version (self, uuid, rf->field, rf->version, error)))
         return FALSE;
 
       if (!changed || is_new)
@@ -480,7 +488,7 @@ apply_fields (KzStore              *self,
         return FALSE;
     }
 
-  return TRUE;
+  return any_pending || whole <= 0 || set_version (self, uuid, "*", whole, error);
 }
 
 gboolean
@@ -514,13 +522,13 @@ kz_store_apply_remote_record (KzStore              *self,
       (is_new && !_kz_store_add_history (self, kz_kind_get_info (kind)->name, uuid, "*", NULL,
                                          kz_record_get_title (record),
                                          n_fields > 0 ? fields[0].author : NULL, error)) ||
-      !_kz_store_write_record (self, record, error) ||
-      !_kz_store_index_record (self, record, error))
+      !_kz_store_write_record (self, record, error))
     {
       kz_store_rollback (self);
       return FALSE;
     }
 
+  _kz_store_defer_index (self, record);
   _kz_store_note_change (self, kind, uuid);
   return kz_store_commit (self, error);
 }

@@ -284,6 +284,63 @@ _kz_store_index_record (KzStore   *self,
   return step_done (self, stmt, error);
 }
 
+/* Indexes @records (the last of each UUID) at once: first the
+ * documents' rows, then the full-text rows one after another, so that
+ * the full-text index keeps its pending terms in memory until the
+ * transaction ends instead of writing a segment per record. */
+gboolean
+_kz_store_index_records (KzStore    *self,
+                         GPtrArray  *records,
+                         GError    **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), records->len);
+  sqlite3_stmt *stmt;
+
+  g_array_set_size (ids, records->len);
+  for (guint i = records->len; i-- > 0;)
+    {
+      KzRecord *record = records->pdata[i];
+      gint64 id;
+
+      if (!g_hash_table_add (seen, (gpointer)kz_record_get_uuid (record)))
+        continue;
+      if ((id = search_doc_id (self, kz_record_get_uuid (record))) < 0)
+        return _kz_store_set_error (self, error);
+      if (id > 0 && !unindex (self, id, error))
+        return FALSE;
+      if (kz_record_get_deleted (record))
+        continue;
+
+      if (!(stmt = _kz_store_prepare (self, "INSERT INTO search_docs (kind, uuid) VALUES (?1, ?2)", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, kz_record_get_info (record)->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, kz_record_get_uuid (record), -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      g_array_index (ids, gint64, i) = sqlite3_last_insert_rowid (_kz_store_db (self));
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KzRecord *record = records->pdata[i];
+      g_autofree char *body = NULL;
+
+      if (g_array_index (ids, gint64, i) == 0)
+        continue;
+      body = search_body (record);
+      if (!(stmt = _kz_store_prepare (self, "INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_text (stmt, 2, kz_record_get_title (record), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 track_created (KzStore   *self,
                KzRecord  *record,

@@ -49,6 +49,7 @@ struct _KzStore
   guint       pending_kinds;  /* bit mask of kinds changed in the open transaction */
   char       *pending_uuid;   /* the one record changed, if only one */
   guint       pending_count;
+  GPtrArray  *unindexed;      /* records to index at commit (_kz_store_defer_index()) */
 };
 
 G_DEFINE_FINAL_TYPE (KzStore, kz_store, G_TYPE_OBJECT)
@@ -677,6 +678,19 @@ take_pending (KzStore  *self,
   return TRUE;
 }
 
+/* Indexes @record for search when the outermost transaction commits,
+ * with the others so deferred: an insert into the full-text index
+ * followed by other writes makes SQLite flush the index's pending
+ * terms each time, a small segment per record. */
+void
+_kz_store_defer_index (KzStore  *self,
+                       KzRecord *record)
+{
+  if (self->unindexed == NULL)
+    self->unindexed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->unindexed, g_object_ref (record));
+}
+
 void
 _kz_store_note_change (KzStore    *self,
                        KzKind      kind,
@@ -704,9 +718,13 @@ kz_store_commit (KzStore  *self,
       return TRUE;
     }
 
-  if ((self->bulk && !_kz_store_index_new_records (self, error)) ||
+  if ((self->unindexed != NULL && self->unindexed->len > 0 &&
+       !_kz_store_index_records (self, self->unindexed, error)) ||
+      (self->bulk && !_kz_store_index_new_records (self, error)) ||
       !_kz_store_exec (self, "COMMIT;", error))
     {
+      if (self->unindexed != NULL)
+        g_ptr_array_set_size (self->unindexed, 0);
       _kz_store_exec (self, "ROLLBACK;", NULL);
       end_bulk (self);
       take_pending (self, &kind, &uuid);
@@ -714,6 +732,8 @@ kz_store_commit (KzStore  *self,
       return FALSE;
     }
 
+  if (self->unindexed != NULL)
+    g_ptr_array_set_size (self->unindexed, 0);
   end_bulk (self);
   changed = take_pending (self, &kind, &uuid);
   _kz_store_unlock (self);
@@ -742,6 +762,8 @@ kz_store_rollback (KzStore *self)
 
   if (--self->depth == 0)
     end_bulk (self);
+  if (self->unindexed != NULL)
+    g_ptr_array_set_size (self->unindexed, 0);
   self->pending_kinds = 0;
   self->pending_count = 0;
   g_clear_pointer (&self->pending_uuid, g_free);

@@ -42,7 +42,7 @@ typedef enum
 } KzStoreError;
 
 /* The newest schema this build reads and writes. */
-#define KZ_STORE_SCHEMA_VERSION 7
+#define KZ_STORE_SCHEMA_VERSION 8
 
 #define KZ_TYPE_STORE (kz_store_get_type ())
 

@@ -177,6 +177,25 @@ kz_server_json_get_bool (JsonObject  *object,
 }
 
 gboolean
+kz_server_json_get_object (JsonObject   *object,
+                           const char   *member,
+                           JsonObject  **value,
+                           const char   *where,
+                           GError      **error)
+{
+  JsonNode *node = get_required (object, member, where, error);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return bad_request (error, where, member, _("must be an object."));
+
+  *value = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
 kz_server_json_get_array (JsonObject  *object,
                           const char  *member,
                           JsonArray  **value,

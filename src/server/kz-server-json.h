@@ -61,6 +61,11 @@ gboolean  kz_server_json_get_array     (JsonObject        *object,
                                         JsonArray        **value,
                                         const char        *where,
                                         GError           **error);
+gboolean  kz_server_json_get_object    (JsonObject        *object,
+                                        const char        *member,
+                                        JsonObject       **value,
+                                        const char        *where,
+                                        GError           **error);
 /* A valid UUID, returned in lower case. */
 char     *kz_server_json_get_uuid      (JsonObject        *object,
                                         const char        *member,

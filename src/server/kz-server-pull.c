@@ -283,6 +283,11 @@ kz_server_sync_status (KzServerStorage     *storage,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "protocol");
   json_builder_add_int_value (builder, KZ_SERVER_PROTOCOL_VERSION);
+  json_builder_set_member_name (builder, "protocols");
+  json_builder_begin_array (builder);
+  for (int v = KZ_SERVER_PROTOCOL_VERSION; v <= KZ_SERVER_PROTOCOL_LATEST; v++)
+    json_builder_add_int_value (builder, v);
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "server");
   json_builder_add_string_value (builder, PACKAGE_VERSION);
   json_builder_set_member_name (builder, "cursor");

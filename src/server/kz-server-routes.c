@@ -55,6 +55,7 @@ static void handle_logout    (KzServer *, SoupServerMessage *, const KzServerUse
 static void handle_status    (KzServer *, SoupServerMessage *, const KzServerUser *, GHashTable *, const char *);
 static void handle_pull      (KzServer *, SoupServerMessage *, const KzServerUser *, GHashTable *, const char *);
 static void handle_push      (KzServer *, SoupServerMessage *, const KzServerUser *, GHashTable *, const char *);
+static void handle_upload    (KzServer *, SoupServerMessage *, const KzServerUser *, GHashTable *, const char *);
 static void handle_conflicts (KzServer *, SoupServerMessage *, const KzServerUser *, GHashTable *, const char *);
 static void handle_resolve   (KzServer *, SoupServerMessage *, const KzServerUser *, GHashTable *, const char *);
 
@@ -64,6 +65,7 @@ static const Route routes[] = {
   { "GET", "/api/v1/status", FALSE, no_params, handle_status },
   { "GET", "/api/v1/changes", FALSE, pull_params, handle_pull },
   { "POST", "/api/v1/changes", TRUE, no_params, handle_push },
+  { "POST", "/api/v1/records", TRUE, no_params, handle_upload },
   { "GET", "/api/v1/conflicts", FALSE, no_params, handle_conflicts },
   { "POST", "/api/v1/conflicts/*/resolve", TRUE, no_params, handle_resolve },
 };
@@ -393,6 +395,23 @@ handle_push (KzServer           *self,
 
   if (body != NULL)
     node = kz_server_sync_push (self->storage, user->name, body, &error);
+
+  send_result (msg, node, error);
+}
+
+static void
+handle_upload (KzServer           *self,
+               SoupServerMessage  *msg,
+               const KzServerUser *user,
+               GHashTable         *query,
+               const char         *arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = _kz_server_read_body (msg, &error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (body != NULL)
+    node = kz_server_sync_upload (self->storage, user->name, body, &error);
 
   send_result (msg, node, error);
 }

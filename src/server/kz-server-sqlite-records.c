@@ -286,6 +286,41 @@ sqlite_write_field (KzServerStorage  *storage,
   return add_history (self, uuid, field, value, version, author, error);
 }
 
+/* A record the server does not have yet: one row for the record, then
+ * its fields and their history, with statements prepared once. */
+static gboolean
+sqlite_create_record (KzServerStorage     *storage,
+                      const char          *kind,
+                      const char          *uuid,
+                      const char * const  *names,
+                      const char * const  *values,
+                      guint                n,
+                      gint64               first_version,
+                      const char          *author,
+                      GError             **error)
+{
+  KzServerSqlite *self = SQLITE (storage);
+  sqlite3_stmt *stmt;
+
+  stmt = _kz_server_sqlite_prepare (self, "INSERT INTO records (uuid, kind, version)"
+                                          " VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _kz_server_sqlite_bind_text (stmt, 1, uuid);
+  _kz_server_sqlite_bind_text (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, first_version + n - 1);
+  if (!_kz_server_sqlite_run (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (!set_field (self, uuid, names[i], values[i], first_version + i, author, error) ||
+        !add_history (self, uuid, names[i], values[i], first_version + i, author, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 sqlite_write_link (KzServerStorage  *storage,
                    const char       *link,
@@ -564,6 +599,7 @@ _kz_server_sqlite_init_records (KzServerStorageInterface *iface)
   iface->get_value_at = sqlite_get_value_at;
   iface->find_change = sqlite_find_change;
   iface->write_field = sqlite_write_field;
+  iface->create_record = sqlite_create_record;
   iface->write_link = sqlite_write_link;
   iface->list_records = sqlite_list_records;
   iface->list_links = sqlite_list_links;

@@ -285,6 +285,60 @@ kz_server_storage_write_field (KzServerStorage *self,
 }
 
 gboolean
+kz_server_storage_take_versions (KzServerStorage *self,
+                                 guint            n,
+                                 gint64          *first,
+                                 GError         **error)
+{
+  KzServerStorageInterface *iface;
+  gint64 version = 0;
+
+  g_return_val_if_fail (KZ_IS_SERVER_STORAGE (self), FALSE);
+  g_return_val_if_fail (n > 0, FALSE);
+
+  iface = KZ_SERVER_STORAGE_GET_IFACE (self);
+  if (iface->take_versions != NULL)
+    return iface->take_versions (self, n, first, error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!iface->next_version (self, &version, error))
+        return FALSE;
+      if (i == 0)
+        *first = version;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kz_server_storage_create_record (KzServerStorage    *self,
+                                 const char         *kind,
+                                 const char         *uuid,
+                                 const char * const *names,
+                                 const char * const *values,
+                                 guint               n,
+                                 gint64              first_version,
+                                 const char         *author,
+                                 GError            **error)
+{
+  KzServerStorageInterface *iface;
+
+  g_return_val_if_fail (KZ_IS_SERVER_STORAGE (self), FALSE);
+  g_return_val_if_fail (n > 0, FALSE);
+
+  iface = KZ_SERVER_STORAGE_GET_IFACE (self);
+  if (iface->create_record != NULL)
+    return iface->create_record (self, kind, uuid, names, values, n, first_version, author, error);
+
+  for (guint i = 0; i < n; i++)
+    if (!iface->write_field (self, kind, uuid, names[i], values[i], first_version + i, author, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
 kz_server_storage_write_link (KzServerStorage *self,
                               const char      *link,
                               const char      *a,

@@ -211,6 +211,21 @@ struct _KzServerStorageInterface
                                gint64                version,
                                const char           *author,
                                GError              **error);
+  /* Optional, for the bulk upload of protocol 2: without them the
+   * generic code takes versions one by one and writes field by field. */
+  gboolean (*take_versions)   (KzServerStorage      *self,
+                               guint                 n,
+                               gint64               *first,
+                               GError              **error);
+  gboolean (*create_record)   (KzServerStorage      *self,
+                               const char           *kind,
+                               const char           *uuid,
+                               const char * const   *names,
+                               const char * const   *values,
+                               guint                 n,
+                               gint64                first_version,
+                               const char           *author,
+                               GError              **error);
   gboolean (*list_records)    (KzServerStorage      *self,
                                gint64                since,
                                guint                 limit,
@@ -382,6 +397,23 @@ gboolean kz_server_storage_write_link     (KzServerStorage      *self,
                                            const char           *b,
                                            gboolean              deleted,
                                            gint64                version,
+                                           const char           *author,
+                                           GError              **error);
+/* Allocates @n versions at once: *first and the @n - 1 after it. */
+gboolean kz_server_storage_take_versions  (KzServerStorage      *self,
+                                           guint                 n,
+                                           gint64               *first,
+                                           GError              **error);
+/* Creates a record the server does not have with @n (> 0) fields set
+ * to non-empty @values, field i at version @first_version + i, each
+ * kept in the history as if written by kz_server_storage_write_field(). */
+gboolean kz_server_storage_create_record  (KzServerStorage      *self,
+                                           const char           *kind,
+                                           const char           *uuid,
+                                           const char * const   *names,
+                                           const char * const   *values,
+                                           guint                 n,
+                                           gint64                first_version,
                                            const char           *author,
                                            GError              **error);
 /* Up to @limit records (links) whose version is above @since, in

@@ -31,9 +31,13 @@ G_BEGIN_DECLS
  * of it is kept, and the error is a KZ_SERVER_ERROR with the HTTP
  * status to answer (see kz_server_error_status()). */
 
+/* Every client speaks protocol 1; protocol 2 adds the bulk upload. */
 #define KZ_SERVER_PROTOCOL_VERSION 1
+#define KZ_SERVER_PROTOCOL_LATEST  2
 #define KZ_SERVER_PULL_LIMIT       500
 #define KZ_SERVER_PULL_MAX_LIMIT   1000
+/* Records and links in one bulk upload: fewer, larger transactions. */
+#define KZ_SERVER_MAX_UPLOAD       5000
 
 /* kz-server-pull.c: the read side. */
 JsonNode *kz_server_sync_pull      (KzServerStorage     *storage,
@@ -54,6 +58,12 @@ JsonNode *kz_server_sync_push      (KzServerStorage     *storage,
 JsonNode *kz_server_sync_resolve   (KzServerStorage     *storage,
                                     const char          *author,
                                     const char          *conflict_id,
+                                    JsonNode            *body,
+                                    GError             **error);
+
+/* kz-server-upload.c: the bulk first upload of protocol 2. */
+JsonNode *kz_server_sync_upload    (KzServerStorage     *storage,
+                                    const char          *author,
                                     JsonNode            *body,
                                     GError             **error);
 

@@ -26,11 +26,16 @@
 
 #include "kz-sync-client-private.h"
 #include "kz-store-sync.h"
+#include "kz-store-upload.h"
 
 #define AUTO_INTERVAL_SECONDS 300
 #define EDIT_DELAY_SECONDS    3
 /* Seconds a request may wait for the server before it fails. */
 #define DEFAULT_TIMEOUT       60
+/* Below the server's 30 seconds (docs/sync-protocol.md): a connection
+ * idle for longer is not reused, since the server may have dropped it
+ * and a request sent on it would wait for the whole timeout. */
+#define IDLE_TIMEOUT          20
 
 struct _KzSyncClient
 {
@@ -337,7 +342,7 @@ kz_sync_client_class_init (KzSyncClientClass *klass)
 static void
 kz_sync_client_init (KzSyncClient *self)
 {
-  self->session = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT, "idle-timeout", DEFAULT_TIMEOUT,
+  self->session = soup_session_new_with_options ("timeout", DEFAULT_TIMEOUT, "idle-timeout", IDLE_TIMEOUT,
                                                  "user-agent", "Kompetenz/" PACKAGE_VERSION, NULL);
   self->cancellable = g_cancellable_new ();
   self->progress = -1;
@@ -446,7 +451,7 @@ kz_sync_client_set_account (KzSyncClient *self,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!kz_store_set_sync_enabled (self->store, TRUE, &error))
+      if (!kz_store_enable_sync_planned (self->store, &error))
         g_warning ("Could not prepare the portfolio for sync: %s", error->message);
       _kz_sync_client_refresh_counts (self);
     }
@@ -468,7 +473,8 @@ kz_sync_client_set_timeout (KzSyncClient *self,
 {
   g_return_if_fail (KZ_IS_SYNC_CLIENT (self));
 
-  g_object_set (self->session, "timeout", seconds, "idle-timeout", seconds, NULL);
+  g_object_set (self->session, "timeout", seconds,
+                "idle-timeout", seconds == 0 ? IDLE_TIMEOUT : MIN (seconds, IDLE_TIMEOUT), NULL);
 }
 
 void

@@ -470,6 +470,69 @@ apply_page_items (KzStore     *store,
   return TRUE;
 }
 
+struct _KzSyncPage
+{
+  JsonParser *parser;
+  JsonObject *object;
+  gint64      cursor;
+  gboolean    more;
+};
+
+void
+kz_sync_page_free (KzSyncPage *page)
+{
+  if (page == NULL)
+    return;
+
+  g_clear_object (&page->parser);
+  g_free (page);
+}
+
+KzSyncPage *
+kz_sync_page_parse (GBytes    *body,
+                    gint64    *cursor,
+                    gboolean  *more,
+                    GError   **error)
+{
+  g_autoptr(KzSyncPage) page = g_new0 (KzSyncPage, 1);
+  JsonNode *more_node;
+
+  page->parser = json_parser_new ();
+  if (!(page->object = parse_object (body, page->parser, error)))
+    return NULL;
+
+  more_node = member (page->object, "more", G_TYPE_BOOLEAN);
+  if (more_node == NULL || !member_int (page->object, "cursor", &page->cursor) || page->cursor < 0)
+    {
+      protocol_error (error, "page");
+      return NULL;
+    }
+
+  page->more = json_node_get_boolean (more_node);
+  *cursor = page->cursor;
+  *more = page->more;
+  return g_steal_pointer (&page);
+}
+
+gboolean
+kz_sync_page_apply (KzStore     *store,
+                    KzSyncPage  *page,
+                    guint       *n_records,
+                    GError     **error)
+{
+  if (!kz_store_begin (store, error))
+    return FALSE;
+
+  if (!apply_page_items (store, page->object, n_records, error) ||
+      !kz_store_set_sync_cursor (store, MAX (page->cursor, kz_store_get_sync_cursor (store)), error))
+    {
+      kz_store_rollback (store);
+      return FALSE;
+    }
+
+  return kz_store_commit (store, error);
+}
+
 gboolean
 kz_sync_apply_page (KzStore   *store,
                     GBytes    *body,
@@ -477,30 +540,11 @@ kz_sync_apply_page (KzStore   *store,
                     guint     *n_records,
                     GError   **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o = parse_object (body, parser, error);
-  JsonNode *more_node;
+  g_autoptr(KzSyncPage) page = NULL;
   gint64 cursor;
 
-  if (o == NULL)
-    return FALSE;
-
-  more_node = member (o, "more", G_TYPE_BOOLEAN);
-  if (more_node == NULL || !member_int (o, "cursor", &cursor) || cursor < 0)
-    return protocol_error (error, "page");
-
-  if (!kz_store_begin (store, error))
-    return FALSE;
-
-  if (!apply_page_items (store, o, n_records, error) ||
-      !kz_store_set_sync_cursor (store, MAX (cursor, kz_store_get_sync_cursor (store)), error))
-    {
-      kz_store_rollback (store);
-      return FALSE;
-    }
-
-  *more = json_node_get_boolean (more_node);
-  return kz_store_commit (store, error);
+  return (page = kz_sync_page_parse (body, &cursor, more, error)) &&
+         kz_sync_page_apply (store, page, n_records, error);
 }
 
 static KzConflict *

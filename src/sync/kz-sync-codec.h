@@ -67,6 +67,21 @@ gboolean    kz_sync_apply_page         (KzStore      *store,
                                         guint        *n_records,
                                         GError      **error);
 
+/* The same in two steps, so that the next page can be asked for once
+ * this one is parsed, while it is being applied. */
+typedef struct _KzSyncPage KzSyncPage;
+
+void        kz_sync_page_free          (KzSyncPage   *page);
+KzSyncPage *kz_sync_page_parse         (GBytes       *body,
+                                        gint64       *cursor,
+                                        gboolean     *more,
+                                        GError      **error);
+gboolean    kz_sync_page_apply         (KzStore      *store,
+                                        KzSyncPage   *page,
+                                        guint        *n_records,
+                                        GError      **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KzSyncPage, kz_sync_page_free)
+
 /* Replaces the local copy of the server's open conflicts. */
 gboolean    kz_sync_apply_conflicts    (KzStore      *store,
                                         GBytes       *body,

@@ -587,6 +587,137 @@ test_canonical_values (void)
   g_assert_cmpstr (kz_test_field_value (record, "rate"), ==, "12.5");
 }
 
+
+/* POST /api/v1/records (protocol 2): whole records, once each. */
+static JsonNode *
+upload (const char *body,
+        guint       expected_status)
+{
+  JsonNode *answer;
+  guint status = 0;
+
+  answer = kz_test_server_request (server, "POST", "/api/v1/records", anna, body, &status);
+  g_assert_cmpuint (status, ==, expected_status);
+  return answer;
+}
+
+static void
+test_upload (void)
+{
+  g_autofree char *org = g_uuid_string_random ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *id1 = g_uuid_string_random ();
+  g_autofree char *id2 = g_uuid_string_random ();
+  g_autofree char *id3 = g_uuid_string_random ();
+  g_autofree char *body = g_strdup_printf (
+      "{\"protocol\": 2, \"records\": ["
+      "{\"change_id\": \"%s\", \"kind\": \"organisation\", \"uuid\": \"%s\","
+      " \"fields\": {\"name\": \"Caritas Nord\"}},"
+      "{\"change_id\": \"%s\", \"kind\": \"project\", \"uuid\": \"%s\","
+      " \"fields\": {\"title\": \"Digitale Akte\", \"budget_planned\": \"1.234,50 €\","
+      " \"status\": null}}],"
+      " \"links\": [{\"change_id\": \"%s\", \"link\": \"project-organisation\","
+      " \"a\": \"%s\", \"b\": \"%s\"}]}",
+      id1, org, id2, project, id3, project, org);
+  g_autoptr(JsonNode) status_answer = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) page = NULL;
+  gint64 before = current_cursor ();
+  JsonArray *protocols, *links;
+  JsonObject *record;
+  guint status = 0;
+
+  status_answer = kz_test_server_request (server, "GET", "/api/v1/status", anna, NULL, &status);
+  protocols = json_object_get_array_member (json_node_get_object (status_answer), "protocols");
+  g_assert_cmpuint (json_array_get_length (protocols), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (protocols, 1), ==, 2);
+
+  /* One version per field, in the order sent; the link after them. */
+  answer = upload (body, 200);
+  g_assert_cmpstr (json_object_get_string_member (kz_test_result (answer, 0), "status"), ==, "applied");
+  g_assert_cmpint (json_object_get_int_member (kz_test_result (answer, 0), "version"), ==, before + 1);
+  g_assert_cmpint (json_object_get_int_member (kz_test_result (answer, 1), "version"), ==, before + 3);
+  g_assert_cmpint (json_object_get_int_member (kz_test_result (answer, 2), "version"), ==, before + 4);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (answer), "cursor"), ==, before + 4);
+
+  record = pull_record (&page, before, project);
+  g_assert_cmpint (json_object_get_int_member (record, "version"), ==, before + 3);
+  g_assert_cmpstr (kz_test_field_value (record, "title"), ==, "Digitale Akte");
+  g_assert_cmpstr (kz_test_field_value (record, "budget_planned"), ==, "1234.50");
+  g_assert_null (json_object_get_member (json_object_get_object_member (record, "fields"), "status"));
+  g_assert_cmpint (kz_test_field_version (record, "title") + kz_test_field_version (record, "budget_planned"),
+                   ==, 2 * before + 5);
+  links = json_object_get_array_member (json_node_get_object (page), "links");
+  g_assert_cmpuint (json_array_get_length (links), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (links, 0), "a"), ==, project);
+
+  /* Sent again: the same outcome, nothing new. */
+  again = upload (body, 200);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (json_object_get_string_member (kz_test_result (again, i), "status"), ==, "duplicate");
+      g_assert_cmpint (json_object_get_int_member (kz_test_result (again, i), "version"), ==,
+                       json_object_get_int_member (kz_test_result (answer, i), "version"));
+    }
+  g_assert_cmpint (current_cursor (), ==, before + 4);
+}
+
+static void
+test_upload_exists (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *change = kz_test_field_change ("project", uuid, "title", "Vom Server", 0);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *body = g_strdup_printf (
+      "{\"protocol\": 2, \"records\": [{\"change_id\": \"%s\", \"kind\": \"project\","
+      " \"uuid\": \"%s\", \"fields\": {\"title\": \"Vom Client\"}}], \"links\": []}", id, uuid);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) page = NULL;
+  gint64 before = current_cursor ();
+  JsonObject *record;
+
+  push_applied (ben, change);
+  answer = upload (body, 200);
+  g_assert_cmpstr (json_object_get_string_member (kz_test_result (answer, 0), "status"), ==, "exists");
+  g_assert_false (json_object_has_member (kz_test_result (answer, 0), "version"));
+  g_assert_cmpint (current_cursor (), ==, before + 1);
+
+  record = pull_record (&page, before, uuid);
+  g_assert_cmpstr (kz_test_field_value (record, "title"), ==, "Vom Server");
+}
+
+static void
+test_upload_refused (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_uuid_string_random ();
+  const char *bodies[] = {
+    /* A client of another version. */
+    "{\"protocol\": 1, \"records\": [], \"links\": []}",
+    "{\"records\": [], \"links\": []}",
+    /* No field with a value, an unknown field, a deletion, a value that does not parse. */
+    "{\"protocol\": 2, \"records\": [{\"change_id\": \"%s\", \"kind\": \"project\","
+    " \"uuid\": \"%s\", \"fields\": {\"title\": null}}], \"links\": []}",
+    "{\"protocol\": 2, \"records\": [{\"change_id\": \"%s\", \"kind\": \"project\","
+    " \"uuid\": \"%s\", \"fields\": {\"colour\": \"rot\"}}], \"links\": []}",
+    "{\"protocol\": 2, \"records\": [{\"change_id\": \"%s\", \"kind\": \"project\","
+    " \"uuid\": \"%s\", \"fields\": {\"deleted\": \"true\"}}], \"links\": []}",
+    "{\"protocol\": 2, \"records\": [{\"change_id\": \"%s\", \"kind\": \"project\","
+    " \"uuid\": \"%s\", \"fields\": {\"start_date\": \"bald\"}}], \"links\": []}",
+  };
+  gint64 before = current_cursor ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *body = g_strdup_printf (bodies[i], id, uuid);
+      g_autoptr(JsonNode) answer = upload (body, 400);
+
+      g_assert_cmpstr (kz_test_error_code (answer), ==, "bad_request");
+    }
+  g_assert_cmpint (current_cursor (), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +746,9 @@ main (int   argc,
   g_test_add_func ("/server/sync/edit-against-delete", test_edit_against_delete);
   g_test_add_func ("/server/sync/links", test_links);
   g_test_add_func ("/server/sync/canonical-values", test_canonical_values);
+  g_test_add_func ("/server/sync/upload", test_upload);
+  g_test_add_func ("/server/sync/upload-exists", test_upload_exists);
+  g_test_add_func ("/server/sync/upload-refused", test_upload_refused);
 
   result = g_test_run ();
 

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kz-after-paint.h"
 #include "kz-format.h"
 #include "kz-funding-page.h"
 #include "kz-global-search.h"
@@ -439,6 +440,12 @@ refresh_counts (KzWindow *self)
 }
 
 static void
+refresh_counts_after_paint (GtkWidget *widget)
+{
+  refresh_counts (KZ_WINDOW (widget));
+}
+
+static void
 context_changed_cb (KzWindow  *self,
                     guint      kind,
                     KzContext *context)
@@ -607,7 +614,8 @@ kz_window_constructed (GObject *object)
       g_signal_connect_object (self->context, "changed", G_CALLBACK (context_changed_cb),
                                self, G_CONNECT_SWAPPED);
       _kz_window_restore_state (self);
-      refresh_counts (self);
+      /* The counts read every table: not before the first frame. */
+      kz_after_first_paint (GTK_WIDGET (self), refresh_counts_after_paint);
     }
   _kz_window_setup_sync (self);
 

@@ -193,6 +193,37 @@ test_by_hand (Fixture       *f,
   assert_count (counts, k2n, 1);
 }
 
+static void
+test_choices (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(KzRecord) a = save_org (f->store, DISTRICT (0), UMBRELLA (1));
+  g_autoptr(KzRecord) b = save_org (f->store, DISTRICT (3), NULL);
+  g_autoptr(KzRecord) unset = save_org (f->store, NULL, UMBRELLA (0));
+  g_autoptr(KzRecord) trashed = save_org (f->store, DISTRICT (1), NULL);
+  g_autoptr(GHashTable) districts = NULL;
+  g_autoptr(GHashTable) umbrellas = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kz_store_delete (f->store, KZ_KIND_ORGANISATION, kz_record_get_uuid (trashed), NULL));
+
+  districts = kz_store_get_choices (f->store, KZ_KIND_ORGANISATION, "district", &error);
+  g_assert_no_error (error);
+  /* Only live records with the field set. */
+  g_assert_cmpuint (g_hash_table_size (districts), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (districts, kz_record_get_uuid (a)), ==, DISTRICT (0));
+  g_assert_cmpstr (g_hash_table_lookup (districts, kz_record_get_uuid (b)), ==, DISTRICT (3));
+  g_assert_false (g_hash_table_contains (districts, kz_record_get_uuid (unset)));
+  g_assert_false (g_hash_table_contains (districts, kz_record_get_uuid (trashed)));
+  /* One string per term, however many records have it. */
+  g_assert_true (g_hash_table_lookup (districts, kz_record_get_uuid (a)) == g_intern_string (DISTRICT (0)));
+
+  umbrellas = kz_store_get_choices (f->store, KZ_KIND_ORGANISATION, "umbrella", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (umbrellas), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (umbrellas, kz_record_get_uuid (unset)), ==, UMBRELLA (0));
+}
+
 /* What the overview computed before: every project and organisation
  * read, the lead organisation looked up in memory. */
 static GHashTable *
@@ -291,6 +322,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store-groups/by-hand", Fixture, NULL, fixture_set_up, test_by_hand, fixture_tear_down);
+  g_test_add ("/store-groups/choices", Fixture, NULL, fixture_set_up, test_choices, fixture_tear_down);
   g_test_add ("/store-groups/portfolio", Fixture, NULL, fixture_set_up, test_portfolio, fixture_tear_down);
 
   return g_test_run ();

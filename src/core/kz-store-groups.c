@@ -163,3 +163,60 @@ kz_store_count_groups (KzStore             *self,
 
   return g_steal_pointer (&groups);
 }
+
+/**
+ * kz_store_get_choices:
+ * @field: a CHOICE field of @kind
+ *
+ * The value of @field of every live record of @kind that has it set,
+ * by UUID: what a list needs of another kind's records (the district
+ * of a project's lead organisation) without holding the records.  The
+ * values are interned with g_intern_string(): a vocabulary has few
+ * terms, so the table holds one string per record, its UUID.
+ *
+ * Returns: (transfer full): UUID (owned) -> term id (interned), or
+ *   %NULL with @error set
+ */
+GHashTable *
+kz_store_get_choices (KzStore     *self,
+                      KzKind       kind,
+                      const char  *field,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) choices = NULL;
+  g_autofree char *sql = NULL;
+  const KzField *info;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KZ_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < KZ_N_KINDS, NULL);
+  info = kz_kind_get_field (kind, field);
+  g_return_val_if_fail (info != NULL && info->type == KZ_FIELD_CHOICE, NULL);
+
+  sql = g_strdup_printf ("SELECT uuid, %s FROM %s WHERE deleted = 0 AND %s <> ''",
+                         info->name, kz_kind_get_info (kind)->table, info->name);
+  choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  _kz_store_lock (self);
+  if (!(stmt = _kz_store_prepare (self, sql, error)))
+    {
+      _kz_store_unlock (self);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (choices,
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         (gpointer)g_intern_string ((const char *)sqlite3_column_text (stmt, 1)));
+
+  if (rc != SQLITE_DONE)
+    {
+      _kz_store_set_error (self, error);
+      g_clear_pointer (&choices, g_hash_table_unref);
+    }
+  sqlite3_reset (stmt);
+  _kz_store_unlock (self);
+
+  return g_steal_pointer (&choices);
+}

@@ -131,6 +131,12 @@ GPtrArray   *kz_store_count_groups      (KzStore             *self,
                                          KzKind               kind,
                                          const char * const  *fields,
                                          GError             **error);
+/* UUID -> value (interned) of the live records of @kind whose CHOICE
+ * @field is set. */
+GHashTable  *kz_store_get_choices       (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *field,
+                                         GError      **error);
 /* UUID -> title (char *) of every record of @kind, deleted ones included,
  * so that lists can show the names behind REF fields without a query
  * per row. */

@@ -32,7 +32,7 @@ typedef struct
 {
   GHashTable *titles[KZ_N_KINDS];  /* uuid -> title, for every REF column */
   GHashTable *title_ranks[KZ_N_KINDS]; /* uuid -> rank of its title + 1 */
-  GHashTable *records;             /* uuid -> KzRecord, filled by prepare */
+  GHashTable *choices;             /* uuid -> interned term, filled by prepare */
   GHashTable *values;              /* uuid -> gint64 *, filled by prepare */
   char       *today;               /* ISO date the load ran on */
   gatomicrefcount ref_count;

@@ -37,6 +37,7 @@
 #include "kz-due-notifier.h"
 #include "kz-list-spec.h"
 #include "kz-preferences-window.h"
+#include "kz-renderer.h"
 #include "kz-sync-session.h"
 #include "kz-window.h"
 
@@ -379,6 +380,7 @@ kz_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (kz_application_parent_class)->startup (app);
+  kz_renderer_restore_environment ();
 
   /* Fields save as you type: focusing one must not select its text,
    * or the first key pressed would replace a whole title. */

@@ -22,27 +22,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <string.h>
 
 #include "kz-application.h"
-
-/* The cairo renderer draws without OpenGL, yet GDK on X11 loads and
- * sets up the GL driver at start to choose a visual: with a software
- * GL that is a third of the processor time until the first frame.
- * When cairo is asked for, GDK is told to leave GL alone. */
-static void
-skip_gl_for_cairo (void)
-{
-  const char *debug = g_getenv ("GDK_DEBUG");
-  g_autofree char *flags = NULL;
-
-  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0 ||
-      (debug != NULL && strstr (debug, "gl-disable") != NULL))
-    return;
-
-  flags = debug != NULL && *debug ? g_strconcat (debug, ",gl-disable", NULL) : g_strdup ("gl-disable");
-  g_setenv ("GDK_DEBUG", flags, TRUE);
-}
+#include "kz-renderer.h"
 
 int
 main (int   argc,
@@ -56,7 +38,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  skip_gl_for_cairo ();
+  kz_renderer_prepare ();
   app = kz_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -426,8 +426,10 @@ counts_ready_cb (GObject      *object,
     }
 
   self->empty = counts->empty;
-  /* An empty portfolio opens on the welcome page. */
-  if (!self->counted && self->empty)
+  /* An empty portfolio opens on the welcome page, unless a record was
+   * opened before the counts came (they start after the first frame). */
+  if (!self->counted && self->empty &&
+      gtk_widget_get_first_child (GTK_WIDGET (self->record_stack)) == NULL)
     kz_window_show_page (self, "overview");
   self->counted = TRUE;
   update_welcome (self);

@@ -117,6 +117,26 @@ GHashTable  *kz_store_sum_by            (KzStore      *self,
                                          const char   *group_field,
                                          const char   *sum_field,
                                          GError      **error);
+/* One combination of values and how many live records have it; see
+ * kz_store_count_groups(). */
+typedef struct
+{
+  guint  count;
+  guint  n_values;
+  char  *values[];  /* n_values, NULL where unset */
+} KzStoreGroup;
+
+void         kz_store_group_free        (KzStoreGroup *group);
+GPtrArray   *kz_store_count_groups      (KzStore             *self,
+                                         KzKind               kind,
+                                         const char * const  *fields,
+                                         GError             **error);
+/* UUID -> value (interned) of the live records of @kind whose CHOICE
+ * @field is set. */
+GHashTable  *kz_store_get_choices       (KzStore      *self,
+                                         KzKind        kind,
+                                         const char   *field,
+                                         GError      **error);
 /* UUID -> title (char *) of every record of @kind, deleted ones included,
  * so that lists can show the names behind REF fields without a query
  * per row. */

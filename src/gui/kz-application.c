@@ -32,11 +32,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kz-after-paint.h"
 #include "kz-application.h"
 #include "kz-demo.h"
 #include "kz-due-notifier.h"
 #include "kz-list-spec.h"
 #include "kz-preferences-window.h"
+#include "kz-renderer.h"
 #include "kz-sync-session.h"
 #include "kz-window.h"
 
@@ -48,6 +50,7 @@ struct _KzApplication
   KzContext      *context;
   KzDueNotifier  *notifier;
   guint           first_check_source;
+  gboolean        first_check_queued;
   GError         *open_error;
   GSettings      *settings;
   gint64          init_time;
@@ -331,6 +334,19 @@ first_check_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Two seconds after the window's first frame, however long that took. */
+static void
+window_painted_cb (GtkWidget *window)
+{
+  KzApplication *self = KZ_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (self == NULL || self->notifier == NULL || self->first_check_queued)
+    return;
+
+  self->first_check_queued = TRUE;
+  self->first_check_source = g_timeout_add_seconds (2, first_check_cb, self);
+}
+
 static const GActionEntry app_actions[] = {
   { "show-record", show_record_action, "(is)" },
   { "show-due", show_due_action },
@@ -379,6 +395,7 @@ kz_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (kz_application_parent_class)->startup (app);
+  kz_renderer_restore_environment ();
 
   /* Fields save as you type: focusing one must not select its text,
    * or the first key pressed would replace a whole title. */
@@ -415,7 +432,6 @@ open_portfolio (KzApplication *self)
       kz_sync_session_start (self->context);
       /* Reminders are checked once the window is up, then hourly. */
       self->notifier = kz_due_notifier_new (G_APPLICATION (self), self->context);
-      self->first_check_source = g_timeout_add_seconds (2, first_check_cb, self);
     }
   else
     /* The window shows it too; this is for a start from a terminal. */
@@ -437,6 +453,7 @@ kz_application_activate (GApplication *app)
       window = GTK_WINDOW (kz_window_new (ADW_APPLICATION (self), self->context));
       if (self->open_error != NULL)
         kz_window_show_error (KZ_WINDOW (window), self->open_error);
+      kz_after_first_paint (GTK_WIDGET (window), window_painted_cb);
       if (g_getenv ("KOMPETENZ_REPORT_FIRST_FRAME") != NULL || g_getenv ("KOMPETENZ_TIMINGS") != NULL)
         g_signal_connect_after (window, "realize", G_CALLBACK (window_realize_cb), self);
     }

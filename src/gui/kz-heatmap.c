@@ -127,9 +127,10 @@ term_index (const KzVocabulary *vocab,
 }
 
 gboolean
-kz_heatmap_grid_add (KzHeatmapGrid *grid,
-                     const char    *row_term,
-                     const char    *column_term)
+kz_heatmap_grid_add_count (KzHeatmapGrid *grid,
+                           const char    *row_term,
+                           const char    *column_term,
+                           guint          count)
 {
   int row, column;
   guint *cell;
@@ -142,11 +143,19 @@ kz_heatmap_grid_add (KzHeatmapGrid *grid,
     return FALSE;
 
   cell = &grid->cells[row * grid->columns->n_terms + column];
-  *cell += 1;
+  *cell += count;
   grid->max = MAX (grid->max, *cell);
-  grid->total++;
+  grid->total += count;
 
   return TRUE;
+}
+
+gboolean
+kz_heatmap_grid_add (KzHeatmapGrid *grid,
+                     const char    *row_term,
+                     const char    *column_term)
+{
+  return kz_heatmap_grid_add_count (grid, row_term, column_term, 1);
 }
 
 guint
@@ -185,6 +194,46 @@ kz_heatmap_group (GListModel         *projects,
         }
 
       kz_heatmap_grid_add (grid, kz_record_get_string (project, "focus_area"), column);
+    }
+
+  return grid;
+}
+
+/* The columns of the grouped query: the focus area, then the column
+ * term of each dimension, in the order of the dimensions. */
+static const char * const group_fields[] = {
+  "focus_area",
+  "lead_organisation_id.district",
+  "lead_organisation_id.umbrella",
+  "field_of_work",
+  NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (group_fields) == KZ_HEATMAP_N_DIMENSIONS + 2);
+
+const char * const *
+kz_heatmap_group_fields (void)
+{
+  return group_fields;
+}
+
+KzHeatmapGrid *
+kz_heatmap_group_counts (GPtrArray          *groups,
+                         KzHeatmapDimension  dimension)
+{
+  KzHeatmapGrid *grid;
+
+  g_return_val_if_fail (groups != NULL, NULL);
+  g_return_val_if_fail (dimension < KZ_HEATMAP_N_DIMENSIONS, NULL);
+
+  grid = kz_heatmap_grid_new (dimension);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const KzStoreGroup *group = g_ptr_array_index (groups, i);
+
+      g_return_val_if_fail (group->n_values == KZ_HEATMAP_N_DIMENSIONS + 1, grid);
+      /* The rows of the other dimensions add up in the cell. */
+      kz_heatmap_grid_add_count (grid, group->values[0], group->values[1 + dimension], group->count);
     }
 
   return grid;

@@ -62,10 +62,23 @@ gboolean            kz_heatmap_grid_add             (KzHeatmapGrid      *grid,
 guint               kz_heatmap_grid_get             (KzHeatmapGrid      *grid,
                                                      guint               row,
                                                      guint               column);
+/* Counts @count projects at once; FALSE as kz_heatmap_grid_add(). */
+gboolean            kz_heatmap_grid_add_count       (KzHeatmapGrid      *grid,
+                                                     const char         *row_term,
+                                                     const char         *column_term,
+                                                     guint               count);
 /* Groups @projects once; @organisations maps UUIDs to organisation
  * records for the dimensions through the lead organisation. */
 KzHeatmapGrid      *kz_heatmap_group                (GListModel         *projects,
                                                      GHashTable         *organisations,
+                                                     KzHeatmapDimension  dimension);
+/* The projects' fields that kz_heatmap_group_counts() needs, for
+ * kz_store_count_groups(): every dimension from one grouped query. */
+const char * const *kz_heatmap_group_fields         (void);
+/* The grid of @dimension from the #KzStoreGroup rows of a
+ * kz_store_count_groups() of the projects by kz_heatmap_group_fields():
+ * the same counts as kz_heatmap_group() without reading a record. */
+KzHeatmapGrid      *kz_heatmap_group_counts         (GPtrArray          *groups,
                                                      KzHeatmapDimension  dimension);
 /* The filter items ("focus_area=…", "lead_organisation_id.district=…")
  * of the projects list that shows the projects of a cell. */

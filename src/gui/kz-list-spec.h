@@ -31,7 +31,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   GHashTable *titles[KZ_N_KINDS];  /* uuid -> title, for every REF column */
-  GHashTable *records;             /* uuid -> KzRecord, filled by prepare */
+  GHashTable *choices;             /* uuid -> interned term, filled by prepare */
   GHashTable *values;              /* uuid -> gint64 *, filled by prepare */
   char       *today;               /* ISO date the load ran on */
   gatomicrefcount ref_count;

@@ -24,19 +24,25 @@
 
 #include <math.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
+#include "kz-after-paint.h"
 #include "kz-format.h"
 #include "kz-maturity-summary.h"
+#include "kz-thread-task.h"
 
 struct _KzMaturitySummary
 {
-  AdwBin      parent_instance;
+  AdwBin        parent_instance;
 
-  KzContext  *context;
-  guint       reload_source;
-  GtkWidget  *group;
-  GtkWidget  *dropdown;
-  GtkListBox *list;
+  KzContext    *context;
+  GCancellable *cancellable;
+  gboolean      dirty;
+  GtkWidget    *group;
+  GtkWidget    *dropdown;
+  GtkListBox   *list;
 };
 
 G_DEFINE_FINAL_TYPE (KzMaturitySummary, kz_maturity_summary, ADW_TYPE_BIN)
@@ -134,42 +140,127 @@ create_row (const KzMaturityAverage *average,
 }
 
 static void
-reload (KzMaturitySummary *self)
+clear_rows (KzMaturitySummary *self)
 {
-  const char *field = group_fields[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown)), 1)];
-  g_autoptr(GPtrArray) averages = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
-  if (self->context == NULL)
-    return;
-
-  if (!(averages = kz_maturity_average_by (kz_context_get_store (self->context), field, &error)))
-    {
-      g_message ("Could not average the maturity checks: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < averages->len; i++)
-    gtk_list_box_append (self->list, create_row (g_ptr_array_index (averages, i), field));
 }
 
-static gboolean
-reload_cb (gpointer user_data)
+typedef struct
 {
-  KzMaturitySummary *self = user_data;
+  KzStore    *store;
+  const char *field;
+} Job;
 
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->store);
+  g_free (job);
 }
 
 static void
+averages_worker (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  GPtrArray *averages = kz_maturity_average_by (job->store, job->field, &error);
+
+#ifdef __GLIBC__
+  /* The latest check of every organisation was read to get here: give
+   * that memory back rather than keep it for the rest of the run. */
+  malloc_trim (0);
+#endif
+
+  if (averages == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, averages, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+averages_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  KzMaturitySummary *self = KZ_MATURITY_SUMMARY (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) averages = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (averages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not average the maturity checks: %s", error->message);
+      return;
+    }
+
+  clear_rows (self);
+  for (guint i = 0; i < averages->len; i++)
+    gtk_list_box_append (self->list, create_row (g_ptr_array_index (averages, i), job->field));
+}
+
+/* Reads the latest checks in a worker: at tens of thousands of
+ * organisations that takes long enough to stall the window. */
+static void
+reload (KzMaturitySummary *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->dirty = FALSE;
+
+  if (self->context == NULL)
+    {
+      clear_rows (self);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (kz_context_get_store (self->context));
+  job->field = group_fields[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown)), 1)];
+
+  task = g_task_new (self, self->cancellable, averages_ready_cb, NULL);
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  kz_thread_task_run (task, averages_worker);
+}
+
+static void
+reload_if_needed (GtkWidget *widget)
+{
+  KzMaturitySummary *self = KZ_MATURITY_SUMMARY (widget);
+
+  if (self->dirty && gtk_widget_get_mapped (widget))
+    reload (self);
+}
+
+/* Averages are read while the summary is shown, and not before the
+ * window's first frame. */
+static void
 queue_reload (KzMaturitySummary *self)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_cb, self);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kz_after_first_paint (GTK_WIDGET (self), reload_if_needed);
+}
+
+static void
+kz_maturity_summary_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kz_maturity_summary_parent_class)->map (widget);
+
+  if (KZ_MATURITY_SUMMARY (widget)->dirty)
+    kz_after_first_paint (widget, reload_if_needed);
 }
 
 static void
@@ -177,7 +268,8 @@ kz_maturity_summary_dispose (GObject *object)
 {
   KzMaturitySummary *self = (KzMaturitySummary *)object;
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->context);
 
@@ -188,6 +280,7 @@ static void
 kz_maturity_summary_class_init (KzMaturitySummaryClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = kz_maturity_summary_dispose;
+  GTK_WIDGET_CLASS (klass)->map = kz_maturity_summary_map;
 }
 
 static void

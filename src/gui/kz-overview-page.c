@@ -23,10 +23,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
+#include "kz-after-paint.h"
 #include "kz-format.h"
 #include "kz-heatmap.h"
 #include "kz-maturity-summary.h"
@@ -500,13 +498,6 @@ stats_worker (GTask        *task,
   GError *error = NULL;
   KzOverviewStats *stats = kz_overview_stats_load (store, NULL, cancellable, &error);
 
-#ifdef __GLIBC__
-  /* The heat maps read every project and organisation once; give the
-   * freed memory back instead of keeping it for the rest of the run
-   * (about 170 MB at 100 000 projects). */
-  malloc_trim (0);
-#endif
-
   if (stats == NULL)
     g_task_return_error (task, error);
   else
@@ -572,6 +563,15 @@ context_changed_cb (KzOverviewPage *self,
   kz_overview_page_reload (self);
 }
 
+static void
+load_if_needed (GtkWidget *widget)
+{
+  KzOverviewPage *self = KZ_OVERVIEW_PAGE (widget);
+
+  if (self->context != NULL && gtk_widget_get_mapped (widget) && (self->dirty || !self->loaded))
+    load (self);
+}
+
 /* GObject */
 
 static void
@@ -581,8 +581,17 @@ kz_overview_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (kz_overview_page_parent_class)->map (widget);
 
-  if (self->context != NULL && (self->dirty || !self->loaded))
-    load (self);
+  if (self->context == NULL || !(self->dirty || !self->loaded))
+    return;
+
+  if (!self->loaded)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  /* The figures read the whole portfolio: the window's first frame
+   * does not wait for them. */
+  kz_after_first_paint (widget, load_if_needed);
 }
 
 static void

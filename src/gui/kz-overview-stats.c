@@ -182,33 +182,21 @@ load_funding (KzStore  *store,
   return g_steal_pointer (&funding);
 }
 
-/* The heat maps: the projects and organisations are read once and
- * grouped in memory, for every dimension. */
+/* The heat maps: one query counts the projects by focus area and the
+ * column term of every dimension; nothing is kept per project. */
 static gboolean
 load_heatmaps (KzOverviewStats  *stats,
                KzStore          *store,
                GError          **error)
 {
-  g_autoptr(GListModel) projects = NULL;
-  g_autoptr(GListModel) organisations = NULL;
-  g_autoptr(GHashTable) by_uuid = NULL;
-  guint n;
+  g_autoptr(GPtrArray) groups = kz_store_count_groups (store, KZ_KIND_PROJECT,
+                                                       kz_heatmap_group_fields (), error);
 
-  if (!(projects = kz_store_list (store, KZ_KIND_PROJECT, error)) ||
-      !(organisations = kz_store_list (store, KZ_KIND_ORGANISATION, error)))
+  if (groups == NULL)
     return FALSE;
 
-  by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  n = g_list_model_get_n_items (organisations);
-  for (guint i = 0; i < n; i++)
-    {
-      KzRecord *org = g_list_model_get_item (organisations, i);
-
-      g_hash_table_insert (by_uuid, (gpointer)kz_record_get_uuid (org), org);
-    }
-
   for (guint dim = 0; dim < KZ_HEATMAP_N_DIMENSIONS; dim++)
-    stats->heatmaps[dim] = kz_heatmap_group (projects, by_uuid, dim);
+    stats->heatmaps[dim] = kz_heatmap_group_counts (groups, dim);
 
   return TRUE;
 }

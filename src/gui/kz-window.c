@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kz-after-paint.h"
 #include "kz-format.h"
 #include "kz-funding-page.h"
 #include "kz-global-search.h"
@@ -425,8 +426,10 @@ counts_ready_cb (GObject      *object,
     }
 
   self->empty = counts->empty;
-  /* An empty portfolio opens on the welcome page. */
-  if (!self->counted && self->empty)
+  /* An empty portfolio opens on the welcome page, unless a record was
+   * opened before the counts came (they start after the first frame). */
+  if (!self->counted && self->empty &&
+      gtk_widget_get_first_child (GTK_WIDGET (self->record_stack)) == NULL)
     kz_window_show_page (self, "overview");
   self->counted = TRUE;
   update_welcome (self);
@@ -436,6 +439,12 @@ static void
 refresh_counts (KzWindow *self)
 {
   kz_context_count_async (self->context, self->cancellable, counts_ready_cb, g_object_ref (self));
+}
+
+static void
+refresh_counts_after_paint (GtkWidget *widget)
+{
+  refresh_counts (KZ_WINDOW (widget));
 }
 
 static void
@@ -607,7 +616,8 @@ kz_window_constructed (GObject *object)
       g_signal_connect_object (self->context, "changed", G_CALLBACK (context_changed_cb),
                                self, G_CONNECT_SWAPPED);
       _kz_window_restore_state (self);
-      refresh_counts (self);
+      /* The counts read every table: not before the first frame. */
+      kz_after_first_paint (GTK_WIDGET (self), refresh_counts_after_paint);
     }
   _kz_window_setup_sync (self);
 

@@ -24,6 +24,7 @@
 #include <locale.h>
 
 #include "kz-application.h"
+#include "kz-renderer.h"
 
 int
 main (int   argc,
@@ -37,6 +38,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  kz_renderer_prepare ();
   app = kz_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -29,6 +29,8 @@
 #include <sys/resource.h>
 
 #include "kz-list-page.h"
+#include "kz-overview-page.h"
+#include "kz-renderer.h"
 #include "kz-window.h"
 
 #define ITERATE_UNTIL(cond) \
@@ -54,6 +56,12 @@ find_widget (GtkWidget *root,
     }
 
   return NULL;
+}
+
+static gboolean
+is_loaded_overview (GtkWidget *widget)
+{
+  return kz_overview_page_get_subtitle (KZ_OVERVIEW_PAGE (widget)) != NULL;
 }
 
 static gboolean
@@ -106,17 +114,24 @@ cpu_ms (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
+/* @key: "VmRSS:" (resident now) or "VmHWM:" (the most so far). */
 static long
-rss_kib (void)
+status_kib (const char *key)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      !(line = strstr (status, "VmRSS:")))
+      !(line = strstr (status, key)))
     return -1;
 
-  return strtol (line + 6, NULL, 10);
+  return strtol (line + strlen (key), NULL, 10);
+}
+
+static long
+rss_kib (void)
+{
+  return status_kib ("VmRSS:");
 }
 
 /* Lets the window draw what changed, so that the cost of showing the
@@ -320,7 +335,10 @@ main (int   argc,
       return 2;
     }
 
+  /* The renderer the app would draw with. */
+  kz_renderer_prepare ();
   gtk_init ();
+  kz_renderer_restore_environment ();
   adw_init ();
   app = adw_application_new ("com.example.Kompetenz.BenchList", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
@@ -336,6 +354,8 @@ main (int   argc,
   window = kz_window_new (app, context);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
+  /* The overview computes its figures after the first frame. */
+  ITERATE_UNTIL (find_widget (GTK_WIDGET (window), KZ_TYPE_OVERVIEW_PAGE, is_loaded_overview) != NULL);
   drain ();
   g_print ("rss-window-kib: %ld\n", rss_kib ());
 
@@ -349,6 +369,7 @@ main (int   argc,
   g_print ("list-load-ms: %.1f\n", ms_since (start));
   g_print ("list-load-cpu-ms: %.1f\n", cpu_ms () - cpu_start);
   g_print ("rss-loaded-kib: %ld\n", rss_kib ());
+  g_print ("rss-peak-kib: %ld\n", status_kib ("VmHWM:"));
 
   bench_filter (page);
   bench_sort (page);

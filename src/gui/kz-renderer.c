@@ -33,6 +33,8 @@
 
 #include <string.h>
 
+#include <gtk/gtk.h>
+
 #include "kz-renderer.h"
 
 #define GRAPHICS_DEVICES "/dev/dri"
@@ -55,6 +57,10 @@ skip_gl_for_cairo (void)
   const char *debug = g_getenv ("GDK_DEBUG");
   g_autofree char *flags = NULL;
 
+  /* The flag is GTK 4.8's; later versions moved it elsewhere and warn
+   * about debug flags they do not know. */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () >= 16)
+    return;
   if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0 ||
       (debug != NULL && strstr (debug, "gl-disable") != NULL))
     return;

@@ -141,6 +141,17 @@ visit_organisations (KzStore  *store,
   return result;
 }
 
+/* Milestones of projects that are completed or cancelled are not
+ * reminded: nobody will reach them any more.  Project uuid -> status. */
+static gboolean
+project_closed (GHashTable *statuses,
+                KzRecord   *milestone)
+{
+  const char *status = g_hash_table_lookup (statuses, kz_record_get_string (milestone, "project_id") ?: "");
+
+  return g_strcmp0 (status, "completed") == 0 || g_strcmp0 (status, "cancelled") == 0;
+}
+
 static gboolean
 collect_source (KzStore           *store,
                 KzReminderSource   source,
@@ -150,8 +161,12 @@ collect_source (KzStore           *store,
   const SourceInfo *info = &sources[source];
   g_autoptr(GListModel) model = kz_store_list (store, info->kind, error);
   g_autoptr(GHashTable) contexts = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
 
   if (model == NULL)
+    return FALSE;
+  if (source == KZ_REMINDER_MILESTONE &&
+      !(statuses = kz_store_get_choices (store, KZ_KIND_PROJECT, "status", error)))
     return FALSE;
   if (source == KZ_REMINDER_TASK)
     contexts = visit_organisations (store, error);
@@ -167,6 +182,8 @@ collect_source (KzStore           *store,
       KzReminderItem *item;
 
       if (due == NULL || !is_open (source, record))
+        continue;
+      if (statuses != NULL && project_closed (statuses, record))
         continue;
 
       item = g_new0 (KzReminderItem, 1);

@@ -53,7 +53,7 @@ static void
 portfolio_init (Portfolio *p)
 {
   g_autoptr(KzRecord) org = NULL, visit = NULL, project = NULL, programme = NULL;
-  g_autoptr(KzRecord) done = NULL, closed = NULL;
+  g_autoptr(KzRecord) done = NULL, closed = NULL, cancelled = NULL, dropped = NULL;
 
   p->store = field_test_open_store (&p->dir);
   org = field_test_add (p->store, KZ_KIND_ORGANISATION, "name", "Diakonie Pflege", NULL);
@@ -75,6 +75,10 @@ portfolio_init (Portfolio *p)
                          "title", "Erledigt", "due_date", "2026-05-10", "done", "true", NULL);
   closed = field_test_add (p->store, KZ_KIND_TRAINING, "title", "Vorbei", "status", "completed",
                            "registration_deadline", "2026-05-12", NULL);
+  /* Nor the open milestone of a cancelled project. */
+  cancelled = field_test_add (p->store, KZ_KIND_PROJECT, "title", "Eingestellt", "status", "cancelled", NULL);
+  dropped = field_test_add (p->store, KZ_KIND_MILESTONE, "project_id", kz_record_get_uuid (cancelled),
+                            "title", "Nie erreicht", "due_date", "2026-05-15", NULL);
 }
 
 static void

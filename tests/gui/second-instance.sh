@@ -98,7 +98,10 @@ echo "# the first instance quits and frees the portfolio"
 kill -TERM "$first"
 for _ in $(seq 1 300); do kill -0 "$first" 2>/dev/null || break; sleep 0.2; done
 ! kill -0 "$first" 2>/dev/null || fail "the first instance did not quit"
-if grep -E 'CRITICAL|WARNING' "$tmp/first.log" "$tmp/second.log"; then
+# The accessibility services the session bus starts for an instance
+# write to the same log; what they say on the way out is not the app's.
+if grep -E 'CRITICAL|WARNING' "$tmp/first.log" "$tmp/second.log" \
+     | grep -v -E '\((at-spi2-registryd|at-spi-bus-launcher|dbus-daemon)(:[0-9]+)?\)'; then
   fail "an instance logged warnings"
 fi
 [[ "$(sqlite3 "$db" 'PRAGMA integrity_check')" == ok ]] || fail "the portfolio is damaged"

@@ -89,4 +89,9 @@ echo "with-postgres: PostgreSQL on 127.0.0.1:$PORT" >&2
 
 status=0
 "$@" || status=$?
+# What the cluster said of lost connections helps to read a failure.
+if [[ $status -ne 0 ]] && grep -q -E 'FATAL|PANIC|terminat' "$PGTMP/server.log" 2>/dev/null; then
+  echo "with-postgres: from the PostgreSQL log:" >&2
+  grep -E 'FATAL|PANIC|terminat' "$PGTMP/server.log" | tail -n 20 >&2
+fi
 exit "$status"

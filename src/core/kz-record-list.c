@@ -637,7 +637,9 @@ query_run (Query        *query,
     {
       /* The matches, in the order of the sorted rows. */
       result->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; i < base->len; i++)
+      /* No match: an empty GArray's data may be NULL, which bsearch()
+       * must not be given. */
+      for (guint i = 0; matches->len > 0 && i < base->len; i++)
         if (bsearch (&g_array_index (base, gint64, i), matches->data, matches->len,
                      sizeof (gint64), compare_rowids))
           g_array_append_val (result->rowids, g_array_index (base, gint64, i));

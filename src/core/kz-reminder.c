@@ -29,6 +29,7 @@
 #include "kz-reminder.h"
 
 #define STATE_GROUP "announced"
+#define PASSED_DEADLINE_DAYS 14
 
 struct _KzReminderScheduler
 {
@@ -301,7 +302,13 @@ kz_reminder_filter_due (GPtrArray *items,
     {
       KzReminderItem *item = g_ptr_array_index (items, i);
 
-      if (kz_reminder_item_days_left (item, today) <= (int)days)
+      int left = kz_reminder_item_days_left (item, today);
+
+      /* A call deadline passed two weeks ago can no longer be met: it
+       * leaves the list instead of staying overdue for ever. */
+      if (item->source == KZ_REMINDER_DEADLINE && left < -PASSED_DEADLINE_DAYS)
+        continue;
+      if (left <= (int)days)
         g_ptr_array_add (due, item);
     }
   g_ptr_array_sort (due, compare_items);

@@ -181,6 +181,20 @@ test_filter_due (void)
   g_clear_pointer (&due, g_ptr_array_unref);
   due = kz_reminder_filter_due (items, &today, 9);
   g_assert_cmpuint (due->len, ==, 3);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* Nine days after the call deadline (1 June) it is still listed as
+   * overdue; nineteen days after, it can no longer be met and is gone,
+   * while the overdue task, registration and milestone stay. */
+  g_date_set_dmy (&today, 10, 6, 2026);
+  due = kz_reminder_filter_due (items, &today, 7);
+  g_assert_cmpuint (due->len, ==, 4);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  g_date_set_dmy (&today, 20, 6, 2026);
+  due = kz_reminder_filter_due (items, &today, 7);
+  g_assert_cmpuint (due->len, ==, 3);
+  for (guint i = 0; i < due->len; i++)
+    g_assert_cmpint (((KzReminderItem *)g_ptr_array_index (due, i))->source, !=, KZ_REMINDER_DEADLINE);
 
   portfolio_clear (&p);
 }

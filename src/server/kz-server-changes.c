@@ -39,20 +39,37 @@ static const char * const link_members[] = {
 
 static const char * const body_members[] = { "changes", NULL };
 
-/* One scratch record per kind parses the values of a batch. */
-typedef struct
-{
-  KzRecord *scratch[KZ_N_KINDS];
-} Checker;
 
-static void
-checker_clear (Checker *checker)
+void
+kz_server_value_checker_clear (KzServerValueChecker *checker)
 {
   for (guint i = 0; i < KZ_N_KINDS; i++)
     g_clear_object (&checker->scratch[i]);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
+gboolean
+kz_server_value_checker_canonical (KzServerValueChecker  *checker,
+                                   KzKind                 kind,
+                                   const char            *field,
+                                   const char            *text,
+                                   char                 **canonical,
+                                   GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (checker->scratch[kind] == NULL)
+    checker->scratch[kind] = kz_record_new (kind);
+
+  if (!kz_record_set_text (checker->scratch[kind], field, text, &local_error))
+    {
+      g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_BAD_REQUEST,
+                   _("The value for “%s” does not fit: %s"), field, local_error->message);
+      return FALSE;
+    }
+
+  *canonical = kz_record_dup_text (checker->scratch[kind], field);
+  return TRUE;
+}
 
 void
 kz_server_change_free (KzServerChange *change)
@@ -96,30 +113,17 @@ canonical_deleted (const char  *text,
 }
 
 static gboolean
-check_value (Checker     *checker,
-             KzKind       kind,
-             const char  *field,
-             const char  *text,
-             char       **canonical,
-             GError     **error)
+check_value (KzServerValueChecker  *checker,
+             KzKind                 kind,
+             const char            *field,
+             const char            *text,
+             char                 **canonical,
+             GError               **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   if (g_str_equal (field, "deleted"))
     return canonical_deleted (text, canonical, error);
 
-  if (checker->scratch[kind] == NULL)
-    checker->scratch[kind] = kz_record_new (kind);
-
-  if (!kz_record_set_text (checker->scratch[kind], field, text, &local_error))
-    {
-      g_set_error (error, KZ_SERVER_ERROR, KZ_SERVER_ERROR_BAD_REQUEST,
-                   _("The value for “%s” does not fit: %s"), field, local_error->message);
-      return FALSE;
-    }
-
-  *canonical = kz_record_dup_text (checker->scratch[kind], field);
-  return TRUE;
+  return kz_server_value_checker_canonical (checker, kind, field, text, canonical, error);
 }
 
 gboolean
@@ -129,7 +133,7 @@ kz_server_canonical_value (KzKind       kind,
                            char       **canonical,
                            GError     **error)
 {
-  g_auto(Checker) checker = { { NULL } };
+  g_auto(KzServerValueChecker) checker = { { NULL } };
 
   g_return_val_if_fail (kind < KZ_N_KINDS, FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
@@ -192,10 +196,10 @@ parse_kind_and_field (JsonObject      *object,
 }
 
 static gboolean
-parse_field_change (Checker         *checker,
-                    JsonObject      *object,
-                    KzServerChange  *change,
-                    GError         **error)
+parse_field_change (KzServerValueChecker  *checker,
+                    JsonObject            *object,
+                    KzServerChange        *change,
+                    GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
   const char *value;
@@ -213,10 +217,10 @@ parse_field_change (Checker         *checker,
 }
 
 static KzServerChange *
-parse_change (Checker   *checker,
-              JsonNode  *node,
-              guint      index,
-              GError   **error)
+parse_change (KzServerValueChecker  *checker,
+              JsonNode              *node,
+              guint                  index,
+              GError               **error)
 {
   g_autoptr(KzServerChange) change = g_new0 (KzServerChange, 1);
   g_autofree char *where = g_strdup_printf ("changes[%u]", index);
@@ -249,7 +253,7 @@ kz_server_changes_parse (JsonNode  *root,
                          GError   **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
-  g_auto(Checker) checker = { { NULL } };
+  g_auto(KzServerValueChecker) checker = { { NULL } };
   JsonObject *object = json_node_get_object (root);
   JsonArray *array;
   guint n;

@@ -22,6 +22,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "kz-record.h"
 #include "kz-schema.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KzServerChange, kz_server_change_free)
  * KZ_SERVER_ERROR_BAD_REQUEST naming the first offending change. */
 GPtrArray *kz_server_changes_parse    (JsonNode        *root,
                                        GError         **error);
+
+/* One scratch record per kind parses the values of a batch, for pushes
+ * and uploads alike. */
+typedef struct
+{
+  KzRecord *scratch[KZ_N_KINDS];
+} KzServerValueChecker;
+
+void       kz_server_value_checker_clear (KzServerValueChecker *checker);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KzServerValueChecker, kz_server_value_checker_clear)
+
+/* The canonical text of @text as @field (not "deleted") of @kind, NULL
+ * when empty; KZ_SERVER_ERROR_BAD_REQUEST when it does not fit. */
+gboolean   kz_server_value_checker_canonical (KzServerValueChecker  *checker,
+                                              KzKind                 kind,
+                                              const char            *field,
+                                              const char            *text,
+                                              char                 **canonical,
+                                              GError               **error);
 
 /* Parses @text (NULL or "" for empty) as a value of @field of @kind,
  * "deleted" taking "true" or "false", into its canonical text. */

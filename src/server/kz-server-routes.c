@@ -382,6 +382,28 @@ handle_pull (KzServer           *self,
   send_result (msg, node, error);
 }
 
+typedef JsonNode *(*BodyFunc) (KzServerStorage  *storage,
+                               const char       *author,
+                               JsonNode         *body,
+                               GError          **error);
+
+/* A request whose JSON body @func turns into the answer. */
+static void
+handle_body (KzServer           *self,
+             SoupServerMessage  *msg,
+             const KzServerUser *user,
+             BodyFunc            func)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = _kz_server_read_body (msg, &error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (body != NULL)
+    node = func (self->storage, user->name, body, &error);
+
+  send_result (msg, node, error);
+}
+
 static void
 handle_push (KzServer           *self,
              SoupServerMessage  *msg,
@@ -389,14 +411,7 @@ handle_push (KzServer           *self,
              GHashTable         *query,
              const char         *arg)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = _kz_server_read_body (msg, &error);
-  g_autoptr(JsonNode) node = NULL;
-
-  if (body != NULL)
-    node = kz_server_sync_push (self->storage, user->name, body, &error);
-
-  send_result (msg, node, error);
+  handle_body (self, msg, user, kz_server_sync_push);
 }
 
 static void
@@ -406,14 +421,7 @@ handle_upload (KzServer           *self,
                GHashTable         *query,
                const char         *arg)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = _kz_server_read_body (msg, &error);
-  g_autoptr(JsonNode) node = NULL;
-
-  if (body != NULL)
-    node = kz_server_sync_upload (self->storage, user->name, body, &error);
-
-  send_result (msg, node, error);
+  handle_body (self, msg, user, kz_server_sync_upload);
 }
 
 static void

@@ -42,20 +42,6 @@ static const char * const body_members[] = { "protocol", "records", "links", NUL
 static const char * const record_members[] = { "change_id", "kind", "uuid", "fields", NULL };
 static const char * const link_members[] = { "change_id", "link", "a", "b", NULL };
 
-/* One scratch record per kind parses the values of a batch. */
-typedef struct
-{
-  KzRecord *scratch[KZ_N_KINDS];
-} Checker;
-
-static void
-checker_clear (Checker *checker)
-{
-  for (guint i = 0; i < KZ_N_KINDS; i++)
-    g_clear_object (&checker->scratch[i]);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
 
 typedef struct
 {
@@ -116,37 +102,29 @@ parse_kind (JsonObject  *object,
 
 /* The canonical text of @text as @field of @kind; NULL when empty. */
 static gboolean
-canonical_value (Checker     *checker,
-                 KzKind       kind,
-                 const char  *field,
-                 const char  *text,
-                 char       **canonical,
-                 const char  *where,
-                 GError     **error)
+canonical_value (KzServerValueChecker  *checker,
+                 KzKind                 kind,
+                 const char            *field,
+                 const char            *text,
+                 char                 **canonical,
+                 const char            *where,
+                 GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *message = NULL;
 
-  if (checker->scratch[kind] == NULL)
-    checker->scratch[kind] = kz_record_new (kind);
+  if (kz_server_value_checker_canonical (checker, kind, field, text, canonical, &local_error))
+    return TRUE;
 
-  if (kz_record_set_text (checker->scratch[kind], field, text, &local_error))
-    {
-      *canonical = kz_record_dup_text (checker->scratch[kind], field);
-      return TRUE;
-    }
-
-  message = g_strdup_printf (_("The value for “%s” does not fit: %s"), field, local_error->message);
-  return bad_request (error, where, message);
+  return bad_request (error, where, local_error->message);
 }
 
 /* Every field with a value, made canonical; empty ones are left out. */
 static gboolean
-parse_fields (Checker     *checker,
-              JsonObject  *object,
-              Item        *item,
-              const char  *where,
-              GError     **error)
+parse_fields (KzServerValueChecker  *checker,
+              JsonObject            *object,
+              Item                  *item,
+              const char            *where,
+              GError               **error)
 {
   g_autoptr(GList) names = NULL;
   JsonObject *fields;
@@ -187,10 +165,10 @@ parse_fields (Checker     *checker,
 }
 
 static Item *
-parse_record (Checker     *checker,
-              JsonNode    *node,
-              guint        index,
-              GError     **error)
+parse_record (KzServerValueChecker  *checker,
+              JsonNode              *node,
+              guint                  index,
+              GError               **error)
 {
   g_autoptr(Item) item = g_new0 (Item, 1);
   g_autofree char *where = g_strdup_printf ("records[%u]", index);
@@ -265,7 +243,7 @@ parse_items (JsonArray  *array,
              GPtrArray  *items,
              GError    **error)
 {
-  g_auto(Checker) checker = { { NULL } };
+  g_auto(KzServerValueChecker) checker = { { NULL } };
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {

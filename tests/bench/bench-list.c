@@ -26,8 +26,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/resource.h>
 
+#include "bench-util.h"
 #include "kz-list-page.h"
 #include "kz-overview-page.h"
 #include "kz-renderer.h"
@@ -70,70 +70,6 @@ is_project_page (GtkWidget *widget)
   return kz_list_page_get_kind (KZ_LIST_PAGE (widget)) == KZ_KIND_PROJECT;
 }
 
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return values->len ? g_array_index (values, double, values->len / 2) : 0;
-}
-
-static double
-maximum (GArray *values)
-{
-  double max = 0;
-
-  for (guint i = 0; i < values->len; i++)
-    max = MAX (max, g_array_index (values, double, i));
-
-  return max;
-}
-
-/* Processor time of all threads, in milliseconds. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
-/* @key: "VmRSS:" (resident now) or "VmHWM:" (the most so far). */
-static long
-status_kib (const char *key)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      !(line = strstr (status, key)))
-    return -1;
-
-  return strtol (line + strlen (key), NULL, 10);
-}
-
-static long
-rss_kib (void)
-{
-  return status_kib ("VmRSS:");
-}
-
 /* Lets the window draw what changed, so that the cost of showing the
  * result is part of the measurement. */
 static void
@@ -172,19 +108,19 @@ bench_filter (KzListPage *page)
           double ms;
 
           kz_list_filter_set_search (filter, text);
-          ms = ms_since (start);
+          ms = bench_ms_since (start);
           g_array_append_val (blocked, ms);
           ITERATE_UNTIL (!kz_list_page_is_busy (page));
-          ms = ms_since (start);
+          ms = bench_ms_since (start);
           g_array_append_val (complete, ms);
           drain ();
         }
     }
 
-  g_print ("filter-keystroke-median-ms: %.1f\n", median (blocked));
-  g_print ("filter-keystroke-max-ms: %.1f\n", maximum (blocked));
-  g_print ("filter-complete-median-ms: %.1f\n", median (complete));
-  g_print ("filter-complete-max-ms: %.1f\n", maximum (complete));
+  g_print ("filter-keystroke-median-ms: %.1f\n", bench_median (blocked));
+  g_print ("filter-keystroke-max-ms: %.1f\n", bench_maximum (blocked));
+  g_print ("filter-complete-median-ms: %.1f\n", bench_median (complete));
+  g_print ("filter-complete-max-ms: %.1f\n", bench_maximum (complete));
 }
 
 static void
@@ -206,15 +142,15 @@ bench_sort (KzListPage *page)
           gtk_column_view_sort_by_column (view, column, order);
           ITERATE_UNTIL (!kz_list_page_is_busy (page));
           drain ();
-          ms = ms_since (start);
+          ms = bench_ms_since (start);
           g_array_append_val (times, ms);
           g_print ("sort-%s-%s-ms: %.1f\n", gtk_column_view_column_get_title (column),
                    order == GTK_SORT_ASCENDING ? "up" : "down", ms);
         }
     }
 
-  g_print ("sort-median-ms: %.1f\n", median (times));
-  g_print ("sort-max-ms: %.1f\n", maximum (times));
+  g_print ("sort-median-ms: %.1f\n", bench_median (times));
+  g_print ("sort-max-ms: %.1f\n", bench_maximum (times));
 }
 
 typedef struct
@@ -306,13 +242,13 @@ bench_search (KzStore *store)
 
         /* The global search shows the best 50 hits. */
         hits = kz_store_search (store, queries[i], 50, &error);
-        ms = ms_since (start);
+        ms = bench_ms_since (start);
         g_assert_no_error (error);
         g_array_append_val (times, ms);
       }
 
-  g_print ("search-median-ms: %.1f\n", median (times));
-  g_print ("search-max-ms: %.1f\n", maximum (times));
+  g_print ("search-median-ms: %.1f\n", bench_median (times));
+  g_print ("search-max-ms: %.1f\n", bench_maximum (times));
 }
 
 int
@@ -357,25 +293,25 @@ main (int   argc,
   /* The overview computes its figures after the first frame. */
   ITERATE_UNTIL (find_widget (GTK_WIDGET (window), KZ_TYPE_OVERVIEW_PAGE, is_loaded_overview) != NULL);
   drain ();
-  g_print ("rss-window-kib: %ld\n", rss_kib ());
+  g_print ("rss-window-kib: %ld\n", bench_rss_kib ());
 
   start = g_get_monotonic_time ();
-  cpu_start = cpu_ms ();
+  cpu_start = bench_cpu_ms ();
   g_assert_true (kz_window_show_page (window, "projects"));
   page = KZ_LIST_PAGE (find_widget (GTK_WIDGET (window), KZ_TYPE_LIST_PAGE, is_project_page));
   ITERATE_UNTIL (kz_list_page_get_subtitle (page) != NULL && !kz_list_page_is_busy (page));
   drain ();
   g_print ("list-rows: %u\n", g_list_model_get_n_items (kz_list_page_get_model (page)));
-  g_print ("list-load-ms: %.1f\n", ms_since (start));
-  g_print ("list-load-cpu-ms: %.1f\n", cpu_ms () - cpu_start);
-  g_print ("rss-loaded-kib: %ld\n", rss_kib ());
-  g_print ("rss-peak-kib: %ld\n", status_kib ("VmHWM:"));
+  g_print ("list-load-ms: %.1f\n", bench_ms_since (start));
+  g_print ("list-load-cpu-ms: %.1f\n", bench_cpu_ms () - cpu_start);
+  g_print ("rss-loaded-kib: %ld\n", bench_rss_kib ());
+  g_print ("rss-peak-kib: %ld\n", bench_status_kib ("VmHWM:"));
 
   bench_filter (page);
   bench_sort (page);
   bench_scroll (page);
   bench_search (store);
-  g_print ("rss-end-kib: %ld\n", rss_kib ());
+  g_print ("rss-end-kib: %ld\n", bench_rss_kib ());
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -27,59 +27,13 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "kz-record-list.h"
 
 /* Rows a tall window shows at once. */
 #define SCREENFUL 50
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return values->len ? g_array_index (values, double, values->len / 2) : 0;
-}
-
-static double
-maximum (GArray *values)
-{
-  double max = 0;
-
-  for (guint i = 0; i < values->len; i++)
-    max = MAX (max, g_array_index (values, double, i));
-
-  return max;
-}
-
-static long
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      !(line = strstr (status, "VmRSS:")))
-    return -1;
-
-  return strtol (line + 6, NULL, 10);
-}
 
 static double
 timed_refresh (KzRecordList *list)
@@ -90,7 +44,7 @@ timed_refresh (KzRecordList *list)
   if (!kz_record_list_refresh (list, &error))
     g_error ("%s", error->message);
 
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
 /* Reads @n rows from @first on, as the list view does when it shows them. */
@@ -105,7 +59,7 @@ read_rows (KzRecordList *list,
   for (guint i = first; i < end; i++)
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
 
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
 static void
@@ -126,8 +80,8 @@ bench_sort (KzRecordList *list)
         g_print ("rowlist-sort-%s-%s-ms: %.1f\n", fields[i], down ? "down" : "up", ms);
       }
 
-  g_print ("rowlist-sort-median-ms: %.1f\n", median (times));
-  g_print ("rowlist-sort-max-ms: %.1f\n", maximum (times));
+  g_print ("rowlist-sort-median-ms: %.1f\n", bench_median (times));
+  g_print ("rowlist-sort-max-ms: %.1f\n", bench_maximum (times));
   kz_record_list_set_sort (list, NULL, FALSE);
 }
 
@@ -153,8 +107,8 @@ bench_search (KzRecordList *list)
         }
     }
 
-  g_print ("rowlist-search-median-ms: %.1f\n", median (times));
-  g_print ("rowlist-search-max-ms: %.1f\n", maximum (times));
+  g_print ("rowlist-search-median-ms: %.1f\n", bench_median (times));
+  g_print ("rowlist-search-max-ms: %.1f\n", bench_maximum (times));
   kz_record_list_set_search (list, NULL);
 }
 
@@ -172,8 +126,8 @@ bench_jump (KzRecordList *list)
       g_array_append_val (times, ms);
     }
 
-  g_print ("rowlist-jump-median-ms: %.1f\n", median (times));
-  g_print ("rowlist-jump-max-ms: %.1f\n", maximum (times));
+  g_print ("rowlist-jump-median-ms: %.1f\n", bench_median (times));
+  g_print ("rowlist-jump-max-ms: %.1f\n", bench_maximum (times));
 }
 
 int
@@ -193,20 +147,20 @@ main (int   argc,
 
   if (!(store = kz_store_open (argv[1], &error)))
     g_error ("%s", error->message);
-  g_print ("rowlist-rss-open-kib: %ld\n", rss_kib ());
+  g_print ("rowlist-rss-open-kib: %ld\n", bench_rss_kib ());
 
   list = kz_record_list_new (store, KZ_KIND_PROJECT);
   ms = timed_refresh (list);
   ms += read_rows (list, 0, SCREENFUL);
   g_print ("rowlist-rows: %u\n", g_list_model_get_n_items (G_LIST_MODEL (list)));
   g_print ("rowlist-load-ms: %.1f\n", ms);
-  g_print ("rowlist-rss-loaded-kib: %ld\n", rss_kib ());
+  g_print ("rowlist-rss-loaded-kib: %ld\n", bench_rss_kib ());
 
   bench_sort (list);
   timed_refresh (list);
   bench_jump (list);
   bench_search (list);
-  g_print ("rowlist-rss-end-kib: %ld\n", rss_kib ());
+  g_print ("rowlist-rss-end-kib: %ld\n", bench_rss_kib ());
 
   return 0;
 }

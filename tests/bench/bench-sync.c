@@ -31,6 +31,7 @@
 
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "kz-store-sync.h"
 #include "kz-sync-client.h"
 
@@ -106,22 +107,12 @@ open_store (const char *path,
   return store;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 print_spread (const char *name,
               GArray     *ms)
 {
-  g_array_sort (ms, compare_double);
-  g_print ("%s-median-ms: %.1f\n", name, g_array_index (ms, double, ms->len / 2));
-  g_print ("%s-max-ms: %.1f\n", name, g_array_index (ms, double, ms->len - 1));
+  g_print ("%s-median-ms: %.1f\n", name, bench_median (ms));
+  g_print ("%s-max-ms: %.1f\n", name, bench_maximum (ms));
 }
 
 /* Edits the title of @uuid in @a, syncs @a until acknowledged, then

@@ -26,22 +26,23 @@
 #include <json-glib/json-glib.h>
 
 #include "kz-sync-codec.h"
+#include "kz-sync-json-private.h"
 
 G_DEFINE_QUARK (kz-sync-error-quark, kz_sync_error)
 
-static gboolean
-protocol_error (GError     **error,
-                const char  *what)
+gboolean
+_kz_sync_protocol_error (GError     **error,
+                         const char  *what)
 {
   g_set_error (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_PROTOCOL,
                _("The sync server sent an answer Kompetenz does not understand (%s)."), what);
   return FALSE;
 }
 
-static JsonObject *
-parse_object (GBytes      *body,
-              JsonParser  *parser,
-              GError     **error)
+JsonObject *
+_kz_sync_parse_object (GBytes      *body,
+                       JsonParser  *parser,
+                       GError     **error)
 {
   gsize len = 0;
   const char *data = body ? g_bytes_get_data (body, &len) : NULL;
@@ -49,25 +50,24 @@ parse_object (GBytes      *body,
 
   if (data == NULL || !json_parser_load_from_data (parser, data, len, NULL))
     {
-      protocol_error (error, "JSON");
+      _kz_sync_protocol_error (error, "JSON");
       return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      protocol_error (error, "object");
+      _kz_sync_protocol_error (error, "object");
       return NULL;
     }
 
   return json_node_get_object (root);
 }
 
-/* A member of the given type, or NULL. */
-static JsonNode *
-member (JsonObject *object,
-        const char *name,
-        GType       type)
+JsonNode *
+_kz_sync_member (JsonObject *object,
+                 const char *name,
+                 GType       type)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -77,21 +77,21 @@ member (JsonObject *object,
   return node;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+const char *
+_kz_sync_member_string (JsonObject *object,
+                        const char *name)
 {
-  JsonNode *node = member (object, name, G_TYPE_STRING);
+  JsonNode *node = _kz_sync_member (object, name, G_TYPE_STRING);
 
   return node ? json_node_get_string (node) : NULL;
 }
 
-static gboolean
-member_int (JsonObject *object,
-            const char *name,
-            gint64     *out)
+gboolean
+_kz_sync_member_int (JsonObject *object,
+                     const char *name,
+                     gint64     *out)
 {
-  JsonNode *node = member (object, name, G_TYPE_INT64);
+  JsonNode *node = _kz_sync_member (object, name, G_TYPE_INT64);
 
   if (node == NULL)
     return FALSE;
@@ -155,14 +155,14 @@ kz_sync_decode_login (GBytes  *body,
                       GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o = parse_object (body, parser, error);
+  JsonObject *o = _kz_sync_parse_object (body, parser, error);
   const char *t, *r;
 
   if (o == NULL)
     return FALSE;
 
-  if (!(t = member_string (o, "token")) || !(r = member_string (o, "role")))
-    return protocol_error (error, "login");
+  if (!(t = _kz_sync_member_string (o, "token")) || !(r = _kz_sync_member_string (o, "role")))
+    return _kz_sync_protocol_error (error, "login");
 
   *token = g_strdup (t);
   if (role != NULL)
@@ -247,12 +247,12 @@ apply_result (KzStore          *store,
               guint            *n_conflicts,
               GError          **error)
 {
-  const char *status = member_string (result, "status");
-  const char *id = member_string (result, "change_id");
+  const char *status = _kz_sync_member_string (result, "status");
+  const char *id = _kz_sync_member_string (result, "change_id");
   gint64 version = 0;
 
   if (status == NULL || g_strcmp0 (id, change->change_id) != 0)
-    return protocol_error (error, "results");
+    return _kz_sync_protocol_error (error, "results");
 
   if (g_str_equal (status, "conflict"))
     {
@@ -262,9 +262,9 @@ apply_result (KzStore          *store,
     }
 
   if (!g_str_equal (status, "applied") && !g_str_equal (status, "duplicate"))
-    return protocol_error (error, status);
+    return _kz_sync_protocol_error (error, status);
 
-  member_int (result, "version", &version);
+  _kz_sync_member_int (result, "version", &version);
   if (g_str_equal (status, "applied") && version == taken->next)
     taken->next++;
   else
@@ -289,7 +289,7 @@ advance_cursor (KzStore       *store,
   gint64 server_cursor = 0;
 
   if (!taken->in_order || taken->next == cursor + 1 ||
-      !member_int (answer, "cursor", &server_cursor) || server_cursor != taken->next - 1)
+      !_kz_sync_member_int (answer, "cursor", &server_cursor) || server_cursor != taken->next - 1)
     return TRUE;
 
   return kz_store_set_sync_cursor (store, server_cursor, error);
@@ -304,7 +304,7 @@ kz_sync_apply_results (KzStore    *store,
                        GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o = parse_object (body, parser, error);
+  JsonObject *o = _kz_sync_parse_object (body, parser, error);
   JsonNode *node;
   JsonArray *results;
   Taken taken = { 0, TRUE };
@@ -313,8 +313,8 @@ kz_sync_apply_results (KzStore    *store,
 
   if (o == NULL)
     return FALSE;
-  if (!(node = member (o, "results", JSON_TYPE_ARRAY)))
-    return protocol_error (error, "results");
+  if (!(node = _kz_sync_member (o, "results", JSON_TYPE_ARRAY)))
+    return _kz_sync_protocol_error (error, "results");
 
   results = json_node_get_array (node);
   if (!kz_store_begin (store, error))
@@ -337,7 +337,7 @@ kz_sync_apply_results (KzStore    *store,
                          error))
         {
           kz_store_rollback (store);
-          return error && *error ? FALSE : protocol_error (error, "results");
+          return error && *error ? FALSE : _kz_sync_protocol_error (error, "results");
         }
     }
 
@@ -354,11 +354,11 @@ static gboolean
 decode_fields (JsonObject  *record,
                GArray      *out)
 {
-  JsonNode *node = member (record, "fields", JSON_TYPE_OBJECT);
+  JsonNode *node = _kz_sync_member (record, "fields", JSON_TYPE_OBJECT);
   JsonObject *fields;
   g_autoptr(GList) names = NULL;
   KzRemoteField deleted = { "deleted", NULL, 0, NULL };
-  JsonNode *del = member (record, "deleted", G_TYPE_BOOLEAN);
+  JsonNode *del = _kz_sync_member (record, "deleted", G_TYPE_BOOLEAN);
 
   if (node == NULL || del == NULL)
     return FALSE;
@@ -372,14 +372,14 @@ decode_fields (JsonObject  *record,
 
       if (!JSON_NODE_HOLDS_OBJECT (f) ||
           !member_nullable (json_node_get_object (f), "value", &rf.value) ||
-          !member_int (json_node_get_object (f), "version", &rf.version))
+          !_kz_sync_member_int (json_node_get_object (f), "version", &rf.version))
         return FALSE;
-      rf.author = member_string (json_node_get_object (f), "author");
+      rf.author = _kz_sync_member_string (json_node_get_object (f), "author");
       g_array_append_val (out, rf);
     }
 
   deleted.value = json_node_get_boolean (del) ? "true" : "false";
-  member_int (record, "version", &deleted.version);
+  _kz_sync_member_int (record, "version", &deleted.version);
   g_array_append_val (out, deleted);
 
   return TRUE;
@@ -396,22 +396,22 @@ apply_record (KzStore     *store,
   KzKind kind;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return protocol_error (error, "records");
+    return _kz_sync_protocol_error (error, "records");
 
   record = json_node_get_object (node);
-  kind_name = member_string (record, "kind");
-  uuid = member_string (record, "uuid");
+  kind_name = _kz_sync_member_string (record, "kind");
+  uuid = _kz_sync_member_string (record, "uuid");
 
   if (kind_name == NULL || !kz_kind_from_name (kind_name, &kind) ||
       uuid == NULL || !g_uuid_string_is_valid (uuid) || !decode_fields (record, fields))
-    return protocol_error (error, "record");
+    return _kz_sync_protocol_error (error, "record");
 
   for (guint i = 0; i < fields->len; i++)
     {
       const char *name = g_array_index (fields, KzRemoteField, i).field;
 
       if (!g_str_equal (name, "deleted") && kz_kind_find_field (kind, name) < 0)
-        return protocol_error (error, name);
+        return _kz_sync_protocol_error (error, name);
     }
 
   return kz_store_apply_remote_record (store, kind, uuid,
@@ -429,17 +429,17 @@ apply_link (KzStore   *store,
   KzLink link;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return protocol_error (error, "links");
+    return _kz_sync_protocol_error (error, "links");
 
   o = json_node_get_object (node);
-  name = member_string (o, "link");
-  a = member_string (o, "a");
-  b = member_string (o, "b");
-  del = member (o, "deleted", G_TYPE_BOOLEAN);
+  name = _kz_sync_member_string (o, "link");
+  a = _kz_sync_member_string (o, "a");
+  b = _kz_sync_member_string (o, "b");
+  del = _kz_sync_member (o, "deleted", G_TYPE_BOOLEAN);
 
   if (name == NULL || !kz_link_from_name (name, &link) || a == NULL || b == NULL || del == NULL ||
       !g_uuid_string_is_valid (a) || !g_uuid_string_is_valid (b))
-    return protocol_error (error, "link");
+    return _kz_sync_protocol_error (error, "link");
 
   return kz_store_apply_remote_link (store, link, a, b, json_node_get_boolean (del), error);
 }
@@ -450,12 +450,12 @@ apply_page_items (KzStore     *store,
                   guint       *n_records,
                   GError     **error)
 {
-  JsonNode *records = member (o, "records", JSON_TYPE_ARRAY);
-  JsonNode *links = member (o, "links", JSON_TYPE_ARRAY);
+  JsonNode *records = _kz_sync_member (o, "records", JSON_TYPE_ARRAY);
+  JsonNode *links = _kz_sync_member (o, "links", JSON_TYPE_ARRAY);
   JsonArray *ra, *la;
 
   if (records == NULL || links == NULL)
-    return protocol_error (error, "page");
+    return _kz_sync_protocol_error (error, "page");
 
   ra = json_node_get_array (records);
   la = json_node_get_array (links);
@@ -498,13 +498,13 @@ kz_sync_page_parse (GBytes    *body,
   JsonNode *more_node;
 
   page->parser = json_parser_new ();
-  if (!(page->object = parse_object (body, page->parser, error)))
+  if (!(page->object = _kz_sync_parse_object (body, page->parser, error)))
     return NULL;
 
-  more_node = member (page->object, "more", G_TYPE_BOOLEAN);
-  if (more_node == NULL || !member_int (page->object, "cursor", &page->cursor) || page->cursor < 0)
+  more_node = _kz_sync_member (page->object, "more", G_TYPE_BOOLEAN);
+  if (more_node == NULL || !_kz_sync_member_int (page->object, "cursor", &page->cursor) || page->cursor < 0)
     {
-      protocol_error (error, "page");
+      _kz_sync_protocol_error (error, "page");
       return NULL;
     }
 
@@ -559,10 +559,10 @@ decode_conflict (JsonNode *node)
     return NULL;
 
   o = json_node_get_object (node);
-  c->id = g_strdup (member_string (o, "id"));
-  c->kind = g_strdup (member_string (o, "kind"));
-  c->uuid = g_strdup (member_string (o, "uuid"));
-  c->field = g_strdup (member_string (o, "field"));
+  c->id = g_strdup (_kz_sync_member_string (o, "id"));
+  c->kind = g_strdup (_kz_sync_member_string (o, "kind"));
+  c->uuid = g_strdup (_kz_sync_member_string (o, "uuid"));
+  c->field = g_strdup (_kz_sync_member_string (o, "field"));
   if (!c->id || !c->kind || !c->uuid || !c->field || !kz_kind_from_name (c->kind, NULL) ||
       !member_nullable (o, "server", &server) || !member_nullable (o, "client", &client))
     return NULL;
@@ -571,10 +571,10 @@ decode_conflict (JsonNode *node)
   c->base_value = g_strdup (base);
   c->server_value = g_strdup (server);
   c->client_value = g_strdup (client);
-  c->server_author = g_strdup (member_string (o, "server_author"));
-  c->client_author = g_strdup (member_string (o, "client_author"));
-  if (member_string (o, "created") &&
-      (created = g_date_time_new_from_iso8601 (member_string (o, "created"), NULL)))
+  c->server_author = g_strdup (_kz_sync_member_string (o, "server_author"));
+  c->client_author = g_strdup (_kz_sync_member_string (o, "client_author"));
+  if (_kz_sync_member_string (o, "created") &&
+      (created = g_date_time_new_from_iso8601 (_kz_sync_member_string (o, "created"), NULL)))
     c->created = g_date_time_to_unix (created) * G_USEC_PER_SEC;
 
   return g_steal_pointer (&c);
@@ -588,14 +588,14 @@ kz_sync_apply_conflicts (KzStore   *store,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)kz_conflict_free);
-  JsonObject *o = parse_object (body, parser, error);
+  JsonObject *o = _kz_sync_parse_object (body, parser, error);
   JsonNode *node;
   JsonArray *array;
 
   if (o == NULL)
     return FALSE;
-  if (!(node = member (o, "conflicts", JSON_TYPE_ARRAY)))
-    return protocol_error (error, "conflicts");
+  if (!(node = _kz_sync_member (o, "conflicts", JSON_TYPE_ARRAY)))
+    return _kz_sync_protocol_error (error, "conflicts");
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -603,7 +603,7 @@ kz_sync_apply_conflicts (KzStore   *store,
       KzConflict *c = decode_conflict (json_array_get_element (array, i));
 
       if (c == NULL)
-        return protocol_error (error, "conflict");
+        return _kz_sync_protocol_error (error, "conflict");
       g_ptr_array_add (list, c);
     }
 
@@ -617,13 +617,13 @@ kz_sync_decode_status (GBytes  *body,
                        GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o = parse_object (body, parser, error);
+  JsonObject *o = _kz_sync_parse_object (body, parser, error);
   gint64 protocol = 0;
 
   if (o == NULL)
     return FALSE;
-  if (!member_int (o, "protocol", &protocol) || !member_int (o, "cursor", cursor))
-    return protocol_error (error, "status");
+  if (!_kz_sync_member_int (o, "protocol", &protocol) || !_kz_sync_member_int (o, "cursor", cursor))
+    return _kz_sync_protocol_error (error, "status");
 
   if (protocol != 1)
     {
@@ -656,11 +656,11 @@ char *
 kz_sync_decode_error (GBytes *body)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o = parse_object (body, parser, NULL);
+  JsonObject *o = _kz_sync_parse_object (body, parser, NULL);
   JsonNode *err;
 
-  if (o == NULL || !(err = member (o, "error", JSON_TYPE_OBJECT)))
+  if (o == NULL || !(err = _kz_sync_member (o, "error", JSON_TYPE_OBJECT)))
     return NULL;
 
-  return g_strdup (member_string (json_node_get_object (err), "message"));
+  return g_strdup (_kz_sync_member_string (json_node_get_object (err), "message"));
 }

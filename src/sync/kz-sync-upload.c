@@ -27,63 +27,14 @@
 
 #include "kz-store-sync.h"
 #include "kz-sync-codec.h"
+#include "kz-sync-json-private.h"
 #include "kz-sync-upload.h"
-
-static gboolean
-protocol_error (GError     **error,
-                const char  *what)
-{
-  g_set_error (error, KZ_SYNC_ERROR, KZ_SYNC_ERROR_PROTOCOL,
-               _("The sync server sent an answer Kompetenz does not understand (%s)."), what);
-  return FALSE;
-}
-
-static JsonObject *
-parse_object (GBytes      *body,
-              JsonParser  *parser)
-{
-  gsize len = 0;
-  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
-  JsonNode *root;
-
-  if (data == NULL || !json_parser_load_from_data (parser, data, len, NULL) ||
-      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  return json_node_get_object (root);
-}
-
-static gboolean
-member_int (JsonObject *object,
-            const char *name,
-            gint64     *out)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
 
 int
 kz_sync_decode_protocol (GBytes *body)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o = parse_object (body, parser);
+  JsonObject *o = _kz_sync_parse_object (body, parser, NULL);
   JsonNode *node = o ? json_object_get_member (o, "protocols") : NULL;
   JsonArray *versions;
 
@@ -214,12 +165,12 @@ apply_one (KzStore             *store,
   gint64 version = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return protocol_error (error, "results");
+    return _kz_sync_protocol_error (error, "results");
 
   r = json_node_get_object (node);
-  status = member_string (r, "status");
-  if (status == NULL || g_strcmp0 (member_string (r, "change_id"), item->change_id) != 0)
-    return protocol_error (error, "results");
+  status = _kz_sync_member_string (r, "status");
+  if (status == NULL || g_strcmp0 (_kz_sync_member_string (r, "change_id"), item->change_id) != 0)
+    return _kz_sync_protocol_error (error, "results");
 
   if (g_str_equal (status, "exists"))
     {
@@ -228,8 +179,8 @@ apply_one (KzStore             *store,
     }
 
   if ((!g_str_equal (status, "applied") && !g_str_equal (status, "duplicate")) ||
-      !member_int (r, "version", &version) || version <= 0)
-    return protocol_error (error, status);
+      !_kz_sync_member_int (r, "version", &version) || version <= 0)
+    return _kz_sync_protocol_error (error, status);
 
   if (g_str_equal (status, "applied") && version == taken->next + n - 1)
     taken->next += n;
@@ -282,7 +233,7 @@ finish_batch (KzStore      *store,
     return FALSE;
 
   if (!taken->in_order || taken->next == cursor + 1 ||
-      !member_int (answer, "cursor", &server_cursor) || server_cursor != taken->next - 1)
+      !_kz_sync_member_int (answer, "cursor", &server_cursor) || server_cursor != taken->next - 1)
     return TRUE;
 
   return kz_store_set_sync_cursor (store, server_cursor, error);
@@ -296,7 +247,7 @@ kz_sync_apply_upload_results (KzStore    *store,
                               GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *o = parse_object (body, parser);
+  JsonObject *o = _kz_sync_parse_object (body, parser, NULL);
   JsonNode *node = o ? json_object_get_member (o, "results") : NULL;
   Taken taken = { 0, TRUE };
   gint64 cursor;
@@ -304,7 +255,7 @@ kz_sync_apply_upload_results (KzStore    *store,
   g_return_val_if_fail (items != NULL && items->len > 0, FALSE);
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return protocol_error (error, "results");
+    return _kz_sync_protocol_error (error, "results");
 
   if (!kz_store_begin (store, error))
     return FALSE;
